@@ -129,7 +129,9 @@ public sealed class ActivationTests
             await host.GrainFactory.GetGrain<ICounterGrain>($"m{i % 2}").Increment();
         await host.GrainFactory.GetGrain<ICounterGrain>("m0").Get();
 
-        var counter = host.Monitor.Snapshot().GrainTypes.Single(t => t.GrainType == "counter");
+        var snapshot = host.Monitor.Snapshot();
+        Assert.Equal(0, snapshot.PendingMessages);
+        var counter = snapshot.GrainTypes.Single(t => t.GrainType == "counter");
         Assert.Equal(2, counter.Activations);
         var increment = counter.Methods.Single(m => m.MethodName == nameof(ICounterGrain.Increment));
         Assert.Equal(5, increment.Calls);

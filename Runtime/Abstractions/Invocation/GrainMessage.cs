@@ -34,6 +34,9 @@ public abstract class GrainMessage
     /// <summary>False for work that must not keep an idle activation alive (timer ticks without KeepAlive).</summary>
     internal bool CountsAsActivity = true;
 
+    /// <summary>Work that belongs to one activation (timer ticks): dropped, not forwarded, when it deactivates.</summary>
+    internal bool IsActivationLocal;
+
     public abstract GrainMethod Method { get; }
 
     /// <summary>The exception the work ended with, once it has ended; null on success.</summary>

@@ -26,6 +26,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
     private int _runningReadOnly;
     private bool _exclusiveRunning;
     private int _pendingInterleavable;
+    private int _pendingActivity;
     private bool _scheduled;
     private bool _deactivateOnIdleRequested;
     private List<GrainTimer>? _timers;
@@ -39,7 +40,6 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
         _syncContext = new ActivationSynchronizationContext(this);
         LastActive = runtime.TimeProvider.GetTimestamp();
         Lifecycle = new ActivationLifecycle(this);
-        _pending.AddLast(Lifecycle.CreateActivateMessage());
     }
 
     public GrainId GrainId { get; }
@@ -60,6 +60,9 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
 
     /// <summary>Messages waiting to start (a racy read, for metrics and backpressure).</summary>
     public int MailboxDepth => _pending.Count;
+
+    /// <summary>Waiting messages that count as activity (not timer ticks): what keeps the activation from idle collection.</summary>
+    public int PendingActivity => _pendingActivity;
 
     public int RunningCount => _running.Count;
 
@@ -82,6 +85,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
     public bool Enqueue(GrainMessage message)
     {
         bool schedule;
+        var added = 1;
         lock (_lock)
         {
             if (Phase == ActivationPhase.Deactivated)
@@ -89,18 +93,33 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
             var limit = _runtime.Options.MaxMailboxDepth;
             if (limit > 0 && _pending.Count >= limit && !message.Method.IsSystem)
                 throw new GrainOverloadedException(GrainId, _pending.Count);
-            _pending.AddLast(message);
-            if (IsInterleavable(message))
-                _pendingInterleavable++;
+            if (Phase == ActivationPhase.Created)
+            {
+                // The first message brings the activation step in ahead of it.
+                Phase = ActivationPhase.Activating;
+                AddPending(Lifecycle.CreateActivateMessage());
+                added++;
+            }
+
+            AddPending(message);
             schedule = !_scheduled && CanStart(message);
             if (schedule)
                 _scheduled = true;
         }
 
-        _runtime.Statistics.OnEnqueued();
+        _runtime.Statistics.OnEnqueued(added);
         if (schedule)
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         return true;
+    }
+
+    private void AddPending(GrainMessage message)
+    {
+        _pending.AddLast(message);
+        if (IsInterleavable(message))
+            _pendingInterleavable++;
+        if (message.CountsAsActivity)
+            _pendingActivity++;
     }
 
     /// <summary>Enqueues runtime work for this very activation (timer ticks): stamped now, not forwarded if the activation is gone.</summary>
@@ -122,7 +141,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
                 _scheduled = true;
         }
 
-        _runtime.Statistics.OnEnqueued();
+        _runtime.Statistics.OnEnqueued(1);
         if (schedule)
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
@@ -322,6 +341,8 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
         _pending.Remove(candidate);
         if (IsInterleavable(candidate))
             _pendingInterleavable--;
+        if (candidate.CountsAsActivity)
+            _pendingActivity--;
         _runtime.Statistics.OnDequeued();
         return candidate;
     }
@@ -354,17 +375,26 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
         }
     }
 
-    /// <summary>Ends the mailbox: later sends go to a new activation. Returns what was waiting, to be forwarded.</summary>
+    /// <summary>
+    /// Ends the mailbox: later sends go to a new activation. Returns what was waiting, to be forwarded; work local to
+    /// this activation (timer ticks) is cancelled instead.
+    /// </summary>
     internal List<GrainMessage> Close()
     {
+        List<GrainMessage> waiting;
         lock (_lock)
         {
             Phase = ActivationPhase.Deactivated;
             _pendingInterleavable = 0;
-            var waiting = _pending.TakeAll();
-            _runtime.Statistics.OnDequeued(waiting.Count);
-            return waiting;
+            _pendingActivity = 0;
+            waiting = _pending.TakeAll();
         }
+
+        _runtime.Statistics.OnDequeued(waiting.Count);
+        foreach (var local in waiting.Where(m => m.IsActivationLocal))
+            local.TryFail(new OperationCanceledException($"Grain {GrainId} deactivated before this work ran."));
+        waiting.RemoveAll(m => m.IsActivationLocal);
+        return waiting;
     }
 
     public void DeactivateOnIdle() => _deactivateOnIdleRequested = true;

@@ -3,12 +3,12 @@ namespace SupplyGrid.Runtime.Activations;
 /// <summary>Deactivates activations that have been idle for longer than their collection age.</summary>
 internal sealed class ActivationCollector(GridRuntime runtime)
 {
-    /// <summary>True when nothing waits in the mailbox, the last activity is older than the collection age, and no DelayDeactivation holds it.</summary>
+    /// <summary>True when no activity waits in the mailbox, the last activity is older than the collection age, and no DelayDeactivation holds it.</summary>
     public bool IsIdleLongEnough(Activation activation)
     {
         var now = runtime.TimeProvider.GetTimestamp();
         var age = activation.GrainClass.CollectionAge ?? runtime.Options.CollectionAge;
-        return activation.MailboxDepth == 0
+        return activation.PendingActivity == 0
             && now - activation.LastActive >= runtime.ToTicks(age)
             && now >= activation.KeepAliveUntil;
     }

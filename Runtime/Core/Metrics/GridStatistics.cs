@@ -11,7 +11,7 @@ internal sealed class GridStatistics(TimeProvider timeProvider)
 
     public long PendingMessages => Math.Max(0, Volatile.Read(ref _pending));
 
-    public void OnEnqueued() => Interlocked.Increment(ref _pending);
+    public void OnEnqueued(int count) => Interlocked.Add(ref _pending, count);
 
     public void OnDequeued() => Interlocked.Decrement(ref _pending);
 

@@ -108,7 +108,11 @@ internal abstract class GrainTimer : IGrainTimer
         private readonly GrainTimer _timer;
 
         public TickMessage(GrainTimer timer, GrainMethod method)
-            : base(method) => _timer = timer;
+            : base(method)
+        {
+            _timer = timer;
+            IsActivationLocal = true;
+        }
 
         public bool KeepsAlive
         {
