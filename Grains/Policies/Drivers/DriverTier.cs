@@ -1,0 +1,10 @@
+namespace SupplyGrid.Grains.Policies;
+
+/// <summary>A driver's standing, which earns a bonus on incentive offers.</summary>
+public enum DriverTier
+{
+    Standard,
+    Silver,
+    Gold,
+    Platinum,
+}
