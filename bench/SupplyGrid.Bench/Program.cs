@@ -3,6 +3,7 @@ using SupplyGrid.Bench;
 // Each benchmark is a named suite; `dotnet run -c Release --project bench/SupplyGrid.Bench -- <suite> [options]`.
 IBenchSuite[] suites =
 [
+    new SupplyGrid.Bench.Runtime.RuntimeSuite(),
 ];
 
 if (args.Length == 0 || suites.All(s => s.Name != args[0]))

@@ -164,6 +164,8 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
     public void Execute()
     {
         var budget = _runtime.Options.MessagesPerTurnSlice;
+        // A message that finished synchronously leaves the running list in the same lock that takes the next one.
+        GrainMessage? finished = null;
         while (true)
         {
             SendOrPostCallback? callback = null;
@@ -171,6 +173,12 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
             GrainMessage? message;
             lock (_lock)
             {
+                if (finished is not null)
+                {
+                    MarkFinished(finished);
+                    finished = null;
+                }
+
                 if (budget-- == 0)
                 {
                     // Yield the thread to other activations; stay scheduled.
@@ -197,9 +205,14 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
             }
 
             if (callback is not null)
+            {
                 RunContinuation(callback, callbackState);
-            else
-                RunMessage(message!);
+            }
+            else if (StartMessage(message!))
+            {
+                AfterTurn(message!);
+                finished = message;
+            }
         }
     }
 
@@ -221,23 +234,18 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
         }
     }
 
-    private void RunMessage(GrainMessage message)
+    /// <summary>Starts the message on the activation's context; true when it finished synchronously.</summary>
+    private bool StartMessage(GrainMessage message)
     {
-        if (message.CountsAsActivity)
-            LastActive = _runtime.TimeProvider.GetTimestamp();
-        bool finished;
         var previous = EnterContext();
         try
         {
-            finished = message.Start(GrainInstance ?? this, this);
+            return message.Start(GrainInstance ?? this, this);
         }
         finally
         {
             ExitContext(previous);
         }
-
-        if (finished)
-            EndTurn(message);
     }
 
     void IMessageHost.OnMessageCompleted(GrainMessage message)
@@ -246,7 +254,9 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
         var previous = ExitToNeutralContext();
         try
         {
-            EndTurn(message);
+            lock (_lock)
+                MarkFinished(message);
+            AfterTurn(message);
         }
         finally
         {
@@ -254,18 +264,13 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
         }
     }
 
-    private void EndTurn(GrainMessage message)
+    /// <summary>Records the finished turn and reports its outcome to the sender (outside the lock and any grain context).</summary>
+    private void AfterTurn(GrainMessage message)
     {
-        lock (_lock)
-        {
-            _running.Remove(message);
-            if (message.IsExclusive)
-                _exclusiveRunning = false;
-            else if (message.Method.IsReadOnly)
-                _runningReadOnly--;
-        }
-
-        _runtime.Statistics.OnCompleted(GrainClass, message, _runtime.TimeProvider.GetTimestamp());
+        var now = _runtime.TimeProvider.GetTimestamp();
+        if (message.CountsAsActivity)
+            LastActive = now;
+        _runtime.Statistics.OnCompleted(GrainClass, message, now);
         if (message.Error is { } error && message.Method.IsOneWay)
             _runtime.Logger.LogWarning(error, "One-way call {Method} on grain {GrainId} failed", message.Method, GrainId);
         message.Complete();
@@ -275,6 +280,15 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
             _deactivateOnIdleRequested = false;
             Lifecycle.StartDeactivation(new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "DeactivateOnIdle was called"), first: true);
         }
+    }
+
+    private void MarkFinished(GrainMessage message)
+    {
+        _running.Remove(message);
+        if (message.IsExclusive)
+            _exclusiveRunning = false;
+        else if (message.Method.IsReadOnly)
+            _runningReadOnly--;
     }
 
     private ActivationContextScope EnterContext()

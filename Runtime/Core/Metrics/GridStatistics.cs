@@ -6,16 +6,14 @@ namespace SupplyGrid.Runtime.Metrics;
 /// <summary>Silo-wide counters the activations update on their hot path: cheap increments only.</summary>
 internal sealed class GridStatistics(TimeProvider timeProvider)
 {
-    private long _pending;
+    private readonly StripedCounter _pending = new();
     private readonly double _microsecondsPerTick = 1_000_000.0 / timeProvider.TimestampFrequency;
 
-    public long PendingMessages => Math.Max(0, Volatile.Read(ref _pending));
+    public long PendingMessages => Math.Max(0, _pending.Sum());
 
-    public void OnEnqueued(int count) => Interlocked.Add(ref _pending, count);
+    public void OnEnqueued(int count) => _pending.Add(count);
 
-    public void OnDequeued() => Interlocked.Decrement(ref _pending);
-
-    public void OnDequeued(int count) => Interlocked.Add(ref _pending, -count);
+    public void OnDequeued(int count = 1) => _pending.Add(-count);
 
     public void OnActivated(GrainClass grainClass) => grainClass.Statistics.OnActivated();
 

@@ -3,8 +3,8 @@ namespace SupplyGrid.Runtime.Metrics;
 /// <summary>Counters of one grain method on one grain type: calls, failures, and latency from send to completion.</summary>
 public sealed class MethodStatistics(string grainType, string interfaceName, string methodName)
 {
-    private long _calls;
-    private long _failures;
+    private readonly StripedCounter _calls = new();
+    private readonly StripedCounter _failures = new();
 
     public string GrainType { get; } = grainType;
 
@@ -12,17 +12,17 @@ public sealed class MethodStatistics(string grainType, string interfaceName, str
 
     public string MethodName { get; } = methodName;
 
-    public long Calls => Volatile.Read(ref _calls);
+    public long Calls => _calls.Sum();
 
-    public long Failures => Volatile.Read(ref _failures);
+    public long Failures => _failures.Sum();
 
     public LatencyHistogram Latency { get; } = new();
 
     internal void Record(bool failed, double microseconds)
     {
-        Interlocked.Increment(ref _calls);
+        _calls.Increment();
         if (failed)
-            Interlocked.Increment(ref _failures);
+            _failures.Increment();
         Latency.Record(microseconds);
     }
 }
