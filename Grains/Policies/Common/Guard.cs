@@ -22,6 +22,14 @@ internal static class Guard
     public static double Fraction(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         value is >= 0 and <= 1 ? value : throw Fail(name, value, "must be between 0 and 1");
 
+    /// <summary>(0, 1]: a weight or share that must not be zero.</summary>
+    public static double PositiveFraction(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value is > 0 and <= 1 ? value : throw Fail(name, value, "must be greater than 0 and at most 1");
+
+    /// <summary>(0, 1): a share that must be neither none nor all.</summary>
+    public static double OpenFraction(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
+        value is > 0 and < 1 ? value : throw Fail(name, value, "must be greater than 0 and less than 1");
+
     public static double InRange(double value, double min, double max,
         [CallerArgumentExpression(nameof(value))] string? name = null) =>
         value >= min && value <= max ? value : throw Fail(name, value, $"must be between {min} and {max}");

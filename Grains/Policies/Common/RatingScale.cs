@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SupplyGrid.Grains.Policies;
 
 /// <summary>
@@ -8,7 +10,8 @@ internal static class RatingScale
 {
     public const double MaxRating = 5.0;
 
-    public static double Validate(double rating, string name) => Guard.InRange(rating, 0, MaxRating, name);
+    public static double Validate(double rating, [CallerArgumentExpression(nameof(rating))] string? name = null) =>
+        Guard.InRange(rating, 0, MaxRating, name);
 
     public static void ValidateBounds(double floor, double top, string floorName, string topName)
     {

@@ -30,7 +30,7 @@ public sealed record AcceptanceOptions
 
     public void Validate()
     {
-        Guard.InRange(Prior, 0.01, 0.99);
+        Guard.OpenFraction(Prior);
         Guard.Positive(PriorStrength);
         Guard.NonNegative(ReferenceAmount);
         Guard.NonNegative(AmountSlope);

@@ -19,7 +19,7 @@ public readonly record struct DriverProfile(
     {
         Guard.Fraction(AcceptanceRate);
         Guard.Fraction(CancellationRate);
-        RatingScale.Validate(Rating, nameof(Rating));
+        RatingScale.Validate(Rating);
         Guard.NonNegative(Trips);
         Guard.NonNegative(OffersSeen);
         Guard.NonNegative(OffersAccepted);

@@ -47,8 +47,8 @@ public sealed record DriverTierOptions
         Guard.NonNegative(RatingWeight);
         Guard.Positive(AcceptanceWeight + ReliabilityWeight + RatingWeight, nameof(RatingWeight));
         RatingScale.ValidateBounds(RatingFloor, RatingTop, nameof(RatingFloor), nameof(RatingTop));
-        Guard.InRange(SilverFromScore, double.Epsilon, 1);
-        Guard.InRange(PlatinumFromScore, double.Epsilon, 1);
+        Guard.PositiveFraction(SilverFromScore);
+        Guard.PositiveFraction(PlatinumFromScore);
         Guard.Ascending(SilverFromScore, GoldFromScore, nameof(SilverFromScore), nameof(GoldFromScore));
         Guard.Ascending(GoldFromScore, PlatinumFromScore, nameof(GoldFromScore), nameof(PlatinumFromScore));
         Guard.NonNegative(SilverBonus);

@@ -22,9 +22,9 @@ public sealed record DemandForecastOptions
 
     public void Validate()
     {
-        Guard.InRange(SlotAlpha, double.Epsilon, 1);
-        Guard.InRange(LevelAlpha, double.Epsilon, 1);
+        Guard.PositiveFraction(SlotAlpha);
+        Guard.PositiveFraction(LevelAlpha);
         Guard.NonNegative(ShrinkageSamples);
-        Guard.InRange(ErrorAlpha, double.Epsilon, 1);
+        Guard.PositiveFraction(ErrorAlpha);
     }
 }

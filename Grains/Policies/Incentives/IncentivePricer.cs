@@ -13,6 +13,9 @@ namespace SupplyGrid.Grains.Policies;
 /// <remarks>0.5 in the urgency term is the undersupplied threshold of the city's <see cref="ImbalanceClassifier"/>.</remarks>
 public sealed class IncentivePricer
 {
+    /// <summary>Longer moves are refused as nonsense (reposition moves are a few km; this keeps the money arithmetic in range).</summary>
+    public const double MaxDistanceKm = 1_000;
+
     private readonly IncentiveOptions _options;
     private readonly double _urgencyFromRatio;
 
@@ -30,7 +33,7 @@ public sealed class IncentivePricer
 
     public IncentiveQuote Quote(IncentiveRequest request)
     {
-        Guard.NonNegative(request.DistanceKm);
+        Guard.InRange(request.DistanceKm, 0, MaxDistanceKm);
         Guard.NonNegative(request.TargetRatio);
         Guard.NonNegative(request.TierBonus);
         Guard.NonNegative(request.CampaignRemaining);

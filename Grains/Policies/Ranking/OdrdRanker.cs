@@ -17,6 +17,19 @@ namespace SupplyGrid.Grains.Policies;
 /// </remarks>
 public sealed class OdrdRanker
 {
+    // A cached delegate: Span.Sort with a struct IComparer boxes it and builds a delegate on every call.
+    private static readonly Comparison<OdrdScore> BestFirst = static (x, y) =>
+    {
+        var byScore = y.Score.CompareTo(x.Score);
+        if (byScore != 0)
+        {
+            return byScore;
+        }
+
+        var byId = string.CompareOrdinal(x.DriverId, y.DriverId);
+        return byId != 0 ? byId : x.CandidateIndex.CompareTo(y.CandidateIndex);
+    };
+
     private readonly int _maxCandidates;
     private readonly double _etaScaleMinutes;
     private readonly double _etaWeight;
@@ -86,7 +99,7 @@ public sealed class OdrdRanker
         Guard.Fraction(candidate.AcceptanceRate);
         Guard.NonNegative(candidate.CellSupply);
         Guard.NonNegative(candidate.CellDemand);
-        RatingScale.Validate(candidate.Rating, nameof(candidate.Rating));
+        RatingScale.Validate(candidate.Rating);
 
         var etaMinutes = _travelTime.Minutes(candidate.DistanceKm);
         var etaScore = Math.Exp(-etaMinutes / _etaScaleMinutes);
@@ -102,17 +115,4 @@ public sealed class OdrdRanker
         return new OdrdScore(candidate.DriverId, index, Math.Clamp(score, 0, 1), etaMinutes, etaScore,
             candidate.AcceptanceRate, ratingScore, contextScore, after.Ratio, context);
     }
-
-    // A cached delegate: Span.Sort with a struct IComparer boxes it and builds a delegate on every call.
-    private static readonly Comparison<OdrdScore> BestFirst = static (x, y) =>
-    {
-        var byScore = y.Score.CompareTo(x.Score);
-        if (byScore != 0)
-        {
-            return byScore;
-        }
-
-        var byId = string.CompareOrdinal(x.DriverId, y.DriverId);
-        return byId != 0 ? byId : x.CandidateIndex.CompareTo(y.CandidateIndex);
-    };
 }

@@ -30,9 +30,9 @@ public sealed record SurgeOptions
     public void Validate()
     {
         Guard.InRange(Cap, 1, 100);
-        Guard.InRange(MaxStepFraction, double.Epsilon, 1 - 1e-9);
+        Guard.OpenFraction(MaxStepFraction);
         Guard.NonNegative(Cooldown);
-        Guard.InRange(Granularity, 1e-6, 1);
+        Guard.PositiveFraction(Granularity);
         if (RushHours is null)
         {
             throw new ArgumentNullException(nameof(RushHours));

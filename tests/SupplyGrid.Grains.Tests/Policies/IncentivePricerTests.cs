@@ -130,6 +130,7 @@ public class IncentivePricerTests
     public void Invalid_requests_are_refused_naming_the_field()
     {
         Assert.Equal("request.DistanceKm", Assert.Throws<ArgumentOutOfRangeException>(() => _pricer.Quote(Request(-1, 0.5))).ParamName);
+        Assert.Equal("request.DistanceKm", Assert.Throws<ArgumentOutOfRangeException>(() => _pricer.Quote(Request(1e30, 0.5))).ParamName);
         Assert.Equal("request.CampaignRemaining", Assert.Throws<ArgumentOutOfRangeException>(() => _pricer.Quote(Request(1, 0.5, budget: -1m))).ParamName);
     }
 }

@@ -132,6 +132,7 @@ public class OdrdRankerTests
         Assert.Equal("candidates", Assert.Throws<ArgumentOutOfRangeException>(() => _ranker.Rank(tooMany, new OdrdScore[201])).ParamName);
         Assert.Equal("destination", Assert.Throws<ArgumentException>(() => _ranker.Rank([Candidate("a"), Candidate("b")], new OdrdScore[1])).ParamName);
         Assert.Equal("candidate.AcceptanceRate", Assert.Throws<ArgumentOutOfRangeException>(() => Rank(Candidate("a", acceptance: 1.5))).ParamName);
+        Assert.Equal("candidate.Rating", Assert.Throws<ArgumentOutOfRangeException>(() => Rank(Candidate("a", rating: 6))).ParamName);
         Assert.Equal("candidate.DistanceKm", Assert.Throws<ArgumentOutOfRangeException>(() => Rank(Candidate("a", km: -1))).ParamName);
     }
 }
