@@ -137,5 +137,8 @@ public sealed class ActivationTests
         Assert.Equal(5, increment.Calls);
         Assert.Equal(0, increment.Failures);
         Assert.Equal(1, counter.Methods.Single(m => m.MethodName == nameof(ICounterGrain.Get)).Calls);
+        Assert.Equal(2, counter.Methods.Single(m => m.MethodName == "Activate").Calls);
+        // The test clock does not move, so every latency, lifecycle steps included, is in the lowest bucket.
+        Assert.All(counter.Methods, m => Assert.Equal(1, m.P99Microseconds));
     }
 }

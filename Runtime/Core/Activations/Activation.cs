@@ -86,6 +86,8 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
     {
         bool schedule;
         var added = 1;
+        if (message.EnqueuedAt == 0)
+            message.EnqueuedAt = _runtime.TimeProvider.GetTimestamp();
         lock (_lock)
         {
             if (Phase == ActivationPhase.Deactivated)
@@ -97,7 +99,9 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
             {
                 // The first message brings the activation step in ahead of it.
                 Phase = ActivationPhase.Activating;
-                AddPending(Lifecycle.CreateActivateMessage());
+                var activate = Lifecycle.CreateActivateMessage();
+                activate.EnqueuedAt = message.EnqueuedAt;
+                AddPending(activate);
                 added++;
             }
 
@@ -132,6 +136,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
     /// <summary>Puts a lifecycle message at the front of the mailbox: it runs as soon as running turns finish.</summary>
     internal void EnqueueFirst(GrainMessage message)
     {
+        message.EnqueuedAt = _runtime.TimeProvider.GetTimestamp();
         bool schedule;
         lock (_lock)
         {
