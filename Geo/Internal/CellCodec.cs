@@ -8,35 +8,43 @@ internal static class CellCodec
     /// <summary>The index of the cell at <paramref name="fijk"/>, or 0 if it is off the grid.</summary>
     public static ulong FromFaceIjk(FaceIjk fijk, int res)
     {
-        ulong h = IndexBits.CellTemplate(res);
-        var ijk = fijk.Coord;
-
         // Walk up from the finest resolution; each step's offset from its parent's centre
-        // child is that resolution's digit.
+        // child is that resolution's digit. The walk runs on axial coordinates (i - k, j - k),
+        // in which the aperture-7 steps are linear and need no normalization.
+        int x = fijk.Coord.I - fijk.Coord.K;
+        int y = fijk.Coord.J - fijk.Coord.K;
+        ulong digits = 0;
         for (int r = res; r >= 1; r--)
         {
-            var last = ijk;
-            CoordIjk center;
+            int parentX, parentY, centerX, centerY;
             if ((r & 1) != 0)
             {
-                ijk.UpAp7();
-                center = ijk;
-                center.DownAp7();
+                // Class III: up a ccw aperture 7, then back down to the parent's centre child.
+                parentX = CoordIjk.DivideBy7Rounded(3 * x - y);
+                parentY = CoordIjk.DivideBy7Rounded(x + 2 * y);
+                centerX = 2 * parentX + parentY;
+                centerY = 3 * parentY - parentX;
             }
             else
             {
-                ijk.UpAp7r();
-                center = ijk;
-                center.DownAp7r();
+                // Class II: the cw aperture 7 counterpart.
+                parentX = CoordIjk.DivideBy7Rounded(2 * x + y);
+                parentY = CoordIjk.DivideBy7Rounded(3 * y - x);
+                centerX = 3 * parentX - parentY;
+                centerY = parentX + 2 * parentY;
             }
-            h = IndexBits.WithDigit(h, r, CoordIjk.Difference(last, center).ToDigit());
+            digits |= (ulong)AxialUnitDigit(x - centerX, y - centerY) << IndexBits.DigitShift(r);
+            x = parentX;
+            y = parentY;
         }
 
+        var ijk = new CoordIjk(x, y, 0);
+        ijk.Normalize();
         if (ijk.I > MaxFaceCoordinate || ijk.J > MaxFaceCoordinate || ijk.K > MaxFaceCoordinate)
             return 0;
 
         int baseCell = BaseCells.At(fijk.Face, ijk);
-        h = IndexBits.WithBaseCell(h, baseCell);
+        ulong h = IndexBits.WithBaseCell((IndexBits.CellTemplate(res) & ~IndexBits.DigitsUpTo(res)) | digits, baseCell);
 
         // Rotate into the base cell's canonical orientation.
         int rotations = BaseCells.RotationsAt(fijk.Face, ijk);
@@ -58,6 +66,13 @@ internal static class CellCodec
         }
         return h;
     }
+
+    /// <summary>The digit of an axial unit offset, indexed by (dx + 1) * 3 + (dy + 1).</summary>
+    private static ReadOnlySpan<byte> AxialUnitDigits =>
+        [Digit.K, Digit.JK, Digit.Invalid, Digit.IK, Digit.Center, Digit.J, Digit.Invalid, Digit.I, Digit.IJ];
+
+    private static int AxialUnitDigit(int dx, int dy) =>
+        (uint)(dx + 1) <= 2 && (uint)(dy + 1) <= 2 ? AxialUnitDigits[(dx + 1) * 3 + dy + 1] : Digit.Invalid;
 
     /// <summary>The face and coordinates of a valid cell's centre.</summary>
     public static FaceIjk ToFaceIjk(ulong h)

@@ -250,8 +250,16 @@ internal struct CoordIjk
         return result;
     }
 
-    /// <summary>Round-half-away-from-zero of n/7, exactly as lround(n * (1/7.0)).</summary>
-    /// <remarks>n/7 is never within 1/14 of a half, so the integer form rounds identically.</remarks>
+    /// <summary>n/7 rounded to the nearest integer, exactly as lround(n * (1/7.0)).</summary>
+    /// <remarks>
+    /// n/7 is never within 1/14 of a half, so floating-point rounding cannot differ from exact
+    /// rounding, and exact rounding has no ties: it is floor((n + 3) / 7). The floor is taken
+    /// without a sign branch by shifting the dividend positive by a multiple of 7.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int DivideBy7Rounded(int n) => n >= 0 ? (n + 3) / 7 : -((3 - n) / 7);
+    public static int DivideBy7Rounded(int n)
+    {
+        const long Shift = 7L << 32;
+        return (int)((ulong)(n + 3 + Shift) / 7 - (ulong)(Shift / 7));
+    }
 }

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace SupplyGrid.Geo.Internal;
 
@@ -85,23 +87,55 @@ internal static class FaceProjection
     }
 
     /// <summary>The face whose centre is nearest (by chord) and the squared chord length.</summary>
+    /// <remarks>
+    /// Four faces per vector; lane-wise IEEE arithmetic (no fused multiply-add) gives the same
+    /// bits as the scalar |c - p|², and ties go to the lowest face number as in a scalar scan.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ClosestFace(Vec3 p, out double squaredDistance)
     {
-        var centers = Icosahedron.Centers;
-        int face = 0;
-        double best = 5.0;
-        for (int f = 0; f < centers.Length; f++)
-        {
-            double d = centers[f].DistanceSquared(p);
-            if (d < best)
-            {
-                face = f;
-                best = d;
-            }
-        }
-        squaredDistance = best;
-        return face;
+        var px = Vector256.Create(p.X);
+        var py = Vector256.Create(p.Y);
+        var pz = Vector256.Create(p.Z);
+        var d0 = SquaredDistances(0, px, py, pz);
+        var d1 = SquaredDistances(1, px, py, pz);
+        var d2 = SquaredDistances(2, px, py, pz);
+        var d3 = SquaredDistances(3, px, py, pz);
+        var d4 = SquaredDistances(4, px, py, pz);
+        var lanes = Vector256.Min(Vector256.Min(Vector256.Min(d0, d1), Vector256.Min(d2, d3)), d4);
+        double min = Math.Min(Math.Min(lanes[0], lanes[1]), Math.Min(lanes[2], lanes[3]));
+        squaredDistance = min;
+
+        var target = Vector256.Create(min);
+        uint hits = Vector256.Equals(d0, target).ExtractMostSignificantBits()
+            | (Vector256.Equals(d1, target).ExtractMostSignificantBits() << 4)
+            | (Vector256.Equals(d2, target).ExtractMostSignificantBits() << 8)
+            | (Vector256.Equals(d3, target).ExtractMostSignificantBits() << 12)
+            | (Vector256.Equals(d4, target).ExtractMostSignificantBits() << 16);
+        return BitOperations.TrailingZeroCount(hits);
+    }
+
+    /// <summary>|c - p|² for the four faces 4·block .. 4·block + 3.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> SquaredDistances(int block, Vector256<double> px, Vector256<double> py, Vector256<double> pz)
+    {
+        var dx = CenterXs[block] - px;
+        var dy = CenterYs[block] - py;
+        var dz = CenterZs[block] - pz;
+        return dx * dx + dy * dy + dz * dz;
+    }
+
+    private static readonly Vector256<double>[] CenterXs = FaceBlocks(c => c.X);
+    private static readonly Vector256<double>[] CenterYs = FaceBlocks(c => c.Y);
+    private static readonly Vector256<double>[] CenterZs = FaceBlocks(c => c.Z);
+
+    private static Vector256<double>[] FaceBlocks(Func<Vec3, double> component)
+    {
+        var values = Icosahedron.Centers.Select(component).ToArray();
+        var blocks = new Vector256<double>[Icosahedron.FaceCount / 4];
+        for (int block = 0; block < blocks.Length; block++)
+            blocks[block] = Vector256.Create(values.AsSpan(block * 4, 4));
+        return blocks;
     }
 
     /// <summary>Azimuth (clockwise from north) from a face centre to a point.</summary>

@@ -3,6 +3,7 @@ using SupplyGrid.Bench;
 // Each benchmark is a named suite; `dotnet run -c Release --project bench/SupplyGrid.Bench -- <suite> [options]`.
 IBenchSuite[] suites =
 [
+    new H3Suite(),
     new SupplyGrid.Bench.Runtime.RuntimeSuite(),
 ];
 
