@@ -87,17 +87,6 @@ internal struct CoordIjk
         return ((c.I | c.J | c.K) & ~1) == 0 ? (c.I << 2) | (c.J << 1) | c.K : Digit.Invalid;
     }
 
-    /// <summary>The parent-resolution coordinate of a Class III (ccw aperture 7) cell.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void UpAp7()
-    {
-        int i = I - K, j = J - K;
-        I = DivideBy7Rounded(3 * i - j);
-        J = DivideBy7Rounded(i + 2 * j);
-        K = 0;
-        Normalize();
-    }
-
     /// <summary>The parent-resolution coordinate of a Class II (cw aperture 7) cell.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void UpAp7r()

@@ -17,7 +17,7 @@ namespace SupplyGrid.Geo.Internal;
 /// Arguments beyond 2^19·π/2 radians (about 4.7e7 degrees) need fdlibm's multi-precision
 /// reduction; those fall back to <see cref="Math"/> (see docs/h3.md, deviations).
 /// </remarks>
-internal static class ReferenceMath
+internal static partial class ReferenceMath
 {
     private const double PiOver2Hi = 1.57079632679489655800e+00; // 0x3FF921FB54442D18
     private const double PiOver2Lo = 6.12323399573676603587e-17; // 0x3C91A62633145C07
@@ -36,9 +36,6 @@ internal static class ReferenceMath
     private const double QS3 = -6.88283971605453293030e-01;
     private const double QS4 = 7.70381505559019352791e-02;
 
-    // Largest |x| reduced by the single-precision-of-pi/2 "medium" path.
-    private const int MediumReductionLimitHighWord = 0x413921FB;
-
     public static double Sin(double x)
     {
         int ix = HighWord(x) & 0x7FFFFFFF;
@@ -46,8 +43,6 @@ internal static class ReferenceMath
             return KernelSin(x, 0.0, false);
         if (ix >= 0x7FF00000)
             return x - x;
-        if (ix > MediumReductionLimitHighWord)
-            return Math.Sin(x);
         int n = ReduceByPiOver2(x, out double y0, out double y1);
         return (n & 3) switch
         {
@@ -65,8 +60,6 @@ internal static class ReferenceMath
             return KernelCos(x, 0.0);
         if (ix >= 0x7FF00000)
             return x - x;
-        if (ix > MediumReductionLimitHighWord)
-            return Math.Cos(x);
         int n = ReduceByPiOver2(x, out double y0, out double y1);
         return (n & 3) switch
         {
@@ -84,8 +77,6 @@ internal static class ReferenceMath
             return KernelTan(x, 0.0, 1);
         if (ix >= 0x7FF00000)
             return x - x;
-        if (ix > MediumReductionLimitHighWord)
-            return Math.Tan(x);
         int n = ReduceByPiOver2(x, out double y0, out double y1);
         return KernelTan(y0, y1, 1 - ((n & 1) << 1));
     }
@@ -317,106 +308,6 @@ internal static class ReferenceMath
             2 => Pi - (z - PiLo),
             _ => (z - PiLo) - Pi,
         };
-    }
-
-    private static ReadOnlySpan<int> MultiplesOfPiOver2HighWords =>
-    [
-        0x3FF921FB, 0x400921FB, 0x4012D97C, 0x401921FB, 0x401F6A7A, 0x4022D97C,
-        0x4025FDBB, 0x402921FB, 0x402C463A, 0x402F6A7A, 0x4031475C, 0x4032D97C,
-        0x40346B9C, 0x4035FDBB, 0x40378FDB, 0x403921FB, 0x403AB41B, 0x403C463A,
-        0x403DD85A, 0x403F6A7A, 0x40407E4C, 0x4041475C, 0x4042106C, 0x4042D97C,
-        0x4043A28C, 0x40446B9C, 0x404534AC, 0x4045FDBB, 0x4046C6CB, 0x40478FDB,
-        0x404858EB, 0x404921FB,
-    ];
-
-    /// <summary>x = n·π/2 + (y0 + y1) for |x| up to 2^19·π/2; returns n.</summary>
-    private static int ReduceByPiOver2(double x, out double y0, out double y1)
-    {
-        const double InvPiOver2 = 6.36619772367581382433e-01;
-        const double PiOver2Part1 = 1.57079632673412561417e+00;
-        const double PiOver2Part1Tail = 6.07710050650619224932e-11;
-        const double PiOver2Part2 = 6.07710050630396597660e-11;
-        const double PiOver2Part2Tail = 2.02226624879595063154e-21;
-        const double PiOver2Part3 = 2.02226624871116645580e-21;
-        const double PiOver2Part3Tail = 8.47842766036889956997e-32;
-
-        int hx = HighWord(x);
-        int ix = hx & 0x7FFFFFFF;
-        if (ix < 0x4002D97C)
-        {
-            // |x| < 3π/4: n is ±1.
-            double z;
-            if (hx > 0)
-            {
-                z = x - PiOver2Part1;
-                if (ix != 0x3FF921FB)
-                {
-                    y0 = z - PiOver2Part1Tail;
-                    y1 = (z - y0) - PiOver2Part1Tail;
-                }
-                else
-                {
-                    z -= PiOver2Part2;
-                    y0 = z - PiOver2Part2Tail;
-                    y1 = (z - y0) - PiOver2Part2Tail;
-                }
-                return 1;
-            }
-            z = x + PiOver2Part1;
-            if (ix != 0x3FF921FB)
-            {
-                y0 = z + PiOver2Part1Tail;
-                y1 = (z - y0) + PiOver2Part1Tail;
-            }
-            else
-            {
-                z += PiOver2Part2;
-                y0 = z + PiOver2Part2Tail;
-                y1 = (z - y0) + PiOver2Part2Tail;
-            }
-            return -1;
-        }
-
-        double t = Math.Abs(x);
-        int n = (int)(t * InvPiOver2 + 0.5);
-        double fn = n;
-        double r = t - fn * PiOver2Part1;
-        double w = fn * PiOver2Part1Tail;
-        if (n < 32 && ix != MultiplesOfPiOver2HighWords[n - 1])
-        {
-            y0 = r - w;
-        }
-        else
-        {
-            int j = ix >> 20;
-            y0 = r - w;
-            int i = j - ((HighWord(y0) >> 20) & 0x7FF);
-            if (i > 16)
-            {
-                t = r;
-                w = fn * PiOver2Part2;
-                r = t - w;
-                w = fn * PiOver2Part2Tail - ((t - r) - w);
-                y0 = r - w;
-                i = j - ((HighWord(y0) >> 20) & 0x7FF);
-                if (i > 49)
-                {
-                    t = r;
-                    w = fn * PiOver2Part3;
-                    r = t - w;
-                    w = fn * PiOver2Part3Tail - ((t - r) - w);
-                    y0 = r - w;
-                }
-            }
-        }
-        y1 = (r - y0) - w;
-        if (hx < 0)
-        {
-            y0 = -y0;
-            y1 = -y1;
-            return -n;
-        }
-        return n;
     }
 
     /// <summary>sin(x + y) for |x| ≤ π/4, where y is the tail of x (ignored unless hasTail).</summary>

@@ -78,6 +78,11 @@ for (let i = 0; i < 2_000; i++) {
     points.push([random() * 180 - 90, pick([-180, 180]) + (random() - 0.5) * 1e-6]);
     points.push([pick([-1, 1]) * (90 - random() * 1e-3), random() * 360 - 180]);
 }
+for (let i = 0; i < 1_000; i++) {
+    // Unnormalized coordinates (any finite value is accepted), up to huge magnitudes.
+    const magnitude = 10 ** (1 + random() * 14);
+    points.push([(random() * 2 - 1) * magnitude, (random() * 2 - 1) * magnitude]);
+}
 for (const r of RESOLUTIONS) {
     // Around every pentagon, within a few cells of it.
     const spreadDegrees = (h3.getHexagonEdgeLengthAvg(r, 'km') / 111) * 4;
@@ -275,7 +280,7 @@ kmOut.close();
 const mathOut = new Writer('math.bin');
 const functions = [Math.sin, Math.cos, Math.tan, Math.asin, Math.acos, Math.atan];
 for (let i = 0; i < 20_000; i++) {
-    const scale = [1, 2 * Math.PI, 100, 1e5][i % 4];
+    const scale = [1, 2 * Math.PI, 100, 1e5, 1e7, 1e15, 1e300][i % 7];
     const x = (random() * 2 - 1) * scale;
     const unit = random() * 2 - 1;
     functions.forEach((f, id) => {
