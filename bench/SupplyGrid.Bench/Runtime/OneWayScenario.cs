@@ -16,15 +16,15 @@ internal static class OneWayScenario
     private static readonly long[] Samples = new long[1 << 20];
     private static long s_sampleCount;
 
-    public static void OnHandled(long latencyTicks)
+    /// <param name="sentAt">The send's Stopwatch timestamp for sampled messages (one in 64), else 0.</param>
+    public static void OnHandled(long sentAt)
     {
-        var stripe = (Environment.CurrentManagedThreadId & (Stripes - 1)) * 8;
-        var n = ++Handled[stripe];
-        if ((n & 63) == 0)
+        ++Handled[(Environment.CurrentManagedThreadId & (Stripes - 1)) * 8];
+        if (sentAt != 0)
         {
             var slot = Interlocked.Increment(ref s_sampleCount) - 1;
             if (slot < Samples.Length)
-                Samples[slot] = latencyTicks;
+                Samples[slot] = Stopwatch.GetTimestamp() - sentAt;
         }
     }
 
@@ -46,7 +46,7 @@ internal static class OneWayScenario
             while (!stop.IsCancellationRequested)
             {
                 for (var i = 0; i < 256; i++)
-                    await grains[random.Next(grains.Length)].Tell(Stopwatch.GetTimestamp());
+                    await grains[random.Next(grains.Length)].Tell((i & 63) == 0 ? Stopwatch.GetTimestamp() : 0);
                 // Over the window, let the handlers run: the sender goes to the back of the thread pool's queue.
                 if (Interlocked.Add(ref sent, 256) - TotalHandled() > Window)
                     await Task.Yield();

@@ -10,7 +10,7 @@ namespace SupplyGrid.Bench.Runtime;
 /// <summary>
 /// Runtime throughput and latency: request/response calls and one-way messages over 10,000 activations from many
 /// concurrent callers, against the thread pool's own limit measured in the same process; and idle memory per
-/// activation. Options: --seconds N (per scenario, default 5), --activations N (default 10,000), --callers N (default 1,000).
+/// activation. Options: --seconds N (per scenario, default 5), --activations N (default 10,000), --callers N (default 256).
 /// </summary>
 public sealed class RuntimeSuite : IBenchSuite
 {
@@ -20,19 +20,21 @@ public sealed class RuntimeSuite : IBenchSuite
     {
         var seconds = args.Double("seconds", 5);
         var activations = (int)args.Long("activations", 10_000);
-        var callers = (int)args.Long("callers", 1_000);
-
-        var limit = ThreadPoolLimit.Measure(TimeSpan.FromSeconds(seconds));
-        Report("threadpool_limit", limit, 0, 0, limit, seconds);
+        var callers = (int)args.Long("callers", 256);
 
         using var host = await StartHostAsync();
         var factory = host.Services.GetRequiredService<IGrainFactory>();
         var grains = Enumerable.Range(0, activations).Select(i => factory.GetGrain<IBenchGrain>(i)).ToArray();
         await Task.WhenAll(grains.Select(g => g.Call(0).AsTask()));
 
+        // The limit is measured right before each scenario, so both see the same machine (others may share it).
+        var limit = ThreadPoolLimit.Measure(TimeSpan.FromSeconds(seconds));
+        Report("threadpool_limit", limit, 0, 0, limit, seconds);
         var call = await CallScenario.RunAsync(grains, callers, TimeSpan.FromSeconds(seconds));
         Report("call", call.OpsPerSecond, call.P50Us, call.P99Us, limit, seconds);
 
+        limit = ThreadPoolLimit.Measure(TimeSpan.FromSeconds(seconds));
+        Report("threadpool_limit", limit, 0, 0, limit, seconds);
         var oneWay = await OneWayScenario.RunAsync(grains, TimeSpan.FromSeconds(seconds));
         Report("oneway", oneWay.OpsPerSecond, oneWay.P50Us, oneWay.P99Us, limit, seconds);
 
