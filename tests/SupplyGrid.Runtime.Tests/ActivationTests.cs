@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using SupplyGrid.Runtime.Tests.Grains;
 
 namespace SupplyGrid.Runtime.Tests;
@@ -140,5 +141,37 @@ public sealed class ActivationTests
         Assert.Equal(2, counter.Methods.Single(m => m.MethodName == "Activate").Calls);
         // The test clock does not move, so every latency, lifecycle steps included, is in the lowest bucket.
         Assert.All(counter.Methods, m => Assert.Equal(1, m.P99Microseconds));
+    }
+
+    [Fact]
+    public async Task Metrics_are_published_as_System_Diagnostics_Metrics_instruments()
+    {
+        var (host, _) = await TestSilo.StartAsync();
+        await using var __ = host;
+        for (var i = 0; i < 3; i++)
+            await host.GrainFactory.GetGrain<ICounterGrain>("meter").Increment();
+        _ = host.Monitor;
+        var calls = new Dictionary<string, long>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "SupplyGrid.Runtime")
+                    l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            if (instrument.Name == "supplygrid.grain.calls")
+            {
+                var method = tags.ToArray().Single(t => t.Key == "method").Value as string;
+                calls[method!] = value;
+            }
+        });
+        listener.Start();
+
+        listener.RecordObservableInstruments();
+
+        Assert.Equal(3, calls["ICounterGrain.Increment"]);
     }
 }

@@ -17,6 +17,7 @@ public static class GridServiceCollectionExtensions
         var builder = new GridBuilder(services);
         configure(builder);
         services.AddLogging();
+        services.AddMetrics();
         services.AddOptions<GridOptions>().Validate(o => { o.Validate(); return true; });
         services.AddOptions<ReminderOptions>();
         services.TryAddSingleton(TimeProvider.System);

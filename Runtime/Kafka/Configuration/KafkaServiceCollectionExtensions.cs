@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SupplyGrid.Runtime.Streams;
+
+namespace SupplyGrid.Runtime.Kafka;
+
+public static class KafkaServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the Kafka stream layer configured from section <c>Kafka</c> (validated at start): the cluster connection
+    /// (embedded broker when <c>Kafka:BootstrapServers</c> is unset), the shared producer, the dead-letter writer,
+    /// <see cref="KafkaStreamMetrics"/> and the <see cref="KafkaStreamPump"/> hosted service. The pump needs the
+    /// runtime's <see cref="IImplicitStreamDispatcher"/>; register the runtime first so the pump stops before it.
+    /// </summary>
+    public static KafkaStreamsBuilder AddKafkaStreams(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<KafkaOptions>().Bind(configuration.GetSection(KafkaOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaOptions>, KafkaOptionsValidator>());
+        services.AddMetrics();
+        services.TryAddSingleton(sp => new KafkaStreamMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetService<TimeProvider>()));
+        services.TryAddSingleton<KafkaClusterConnection>();
+        services.TryAddSingleton<KafkaProducer>();
+        services.TryAddSingleton<KafkaDeadLetterWriter>();
+        services.TryAddSingleton<IDeadLetterSink>(sp => sp.GetRequiredService<KafkaDeadLetterWriter>());
+        services.AddSingleton<IHostedService>(sp => new KafkaStreamPump(
+            sp.GetRequiredService<KafkaClusterConnection>(),
+            sp.GetServices<TopicBinding>(),
+            sp.GetService<IImplicitStreamDispatcher>()
+                ?? throw new InvalidOperationException(
+                    "Kafka streams deliver to grains through IImplicitStreamDispatcher, which is not registered: add the grid runtime (services.AddGrid(...)) first."),
+            sp.GetRequiredService<IDeadLetterSink>(),
+            sp.GetRequiredService<KafkaStreamMetrics>(),
+            sp.GetRequiredService<IOptions<KafkaOptions>>(),
+            sp.GetRequiredService<ILogger<KafkaStreamPump>>()));
+        return new KafkaStreamsBuilder(services);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SupplyGrid.Runtime.Kafka;
+
+/// <summary>Declares the topics the silo consumes and the outboxes it produces through (from <c>AddKafkaStreams</c>).</summary>
+public sealed class KafkaStreamsBuilder
+{
+    private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
+
+    internal KafkaStreamsBuilder(IServiceCollection services) => Services = services;
+
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Consumes <paramref name="topic"/> into the grains that subscribe to it with
+    /// <c>[ImplicitStreamSubscription(topic)]</c>: values are JSON documents of <typeparamref name="T"/>.
+    /// </summary>
+    /// <param name="typeInfo">Source-generated metadata, e.g. <c>DomainJsonContext.Default.DriverEvent</c>.</param>
+    /// <param name="validator">Returns why an event is invalid (it is then dead-lettered), or null.</param>
+    /// <exception cref="ArgumentException">The topic is not a Kafka topic name, or is already declared.</exception>
+    public KafkaStreamsBuilder AddTopic<T>(string topic, JsonTypeInfo<T> typeInfo, Func<T, string?>? validator = null)
+        where T : class
+    {
+        var binding = new TopicBinding<T>(topic, typeInfo, validator);
+        Declare(topic);
+        Services.AddSingleton<TopicBinding>(binding);
+        return this;
+    }
+
+    /// <summary>
+    /// Registers <see cref="IKafkaOutbox{T}"/> (and <see cref="KafkaOutbox{T}"/>, for its <c>DeliveryFailed</c> event)
+    /// producing JSON documents of <typeparamref name="T"/> to <paramref name="topic"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The topic is not a Kafka topic name, or is already declared.</exception>
+    public KafkaStreamsBuilder AddOutbox<T>(string topic, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        KafkaTopicName.ThrowIfInvalid(topic);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        Declare(topic);
+        Services.AddSingleton(sp => new KafkaOutbox<T>(
+            topic, typeInfo, sp.GetRequiredService<KafkaProducer>(), sp.GetRequiredService<IOptions<KafkaOptions>>().Value.Outbox,
+            sp.GetRequiredService<KafkaStreamMetrics>(), sp.GetRequiredService<ILogger<KafkaOutbox<T>>>(), sp.GetService<TimeProvider>()));
+        Services.AddSingleton<IKafkaOutbox<T>>(sp => sp.GetRequiredService<KafkaOutbox<T>>());
+        return this;
+    }
+
+    private void Declare(string topic)
+    {
+        if (!_topics.Add(topic))
+            throw new ArgumentException($"Kafka topic '{topic}' is already declared: one event type per topic", nameof(topic));
+        Services.AddSingleton(new KafkaTopicDeclaration(topic));
+    }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using SupplyGrid.Runtime.Streams;
+
+namespace SupplyGrid.Runtime.Kafka;
+
+/// <summary>
+/// Turns admitted records into grain deliveries: key check, decode, validation, then the dispatcher; bad records and
+/// failed grain turns become dead letters. Counts records in flight (delivered, not finished) and wakes the single
+/// feeding thread when they drain. Shared by the Kafka pump and the direct ingress.
+/// </summary>
+internal sealed class StreamRecordPipeline : IStreamDeliveryObserver
+{
+    private readonly IImplicitStreamDispatcher _dispatcher;
+    private readonly IDeadLetterSink _deadLetters;
+    private readonly KafkaStreamMetrics _metrics;
+    private readonly string _consumerGroup;
+    private readonly TimeProvider _time;
+    private readonly ManualResetEventSlim _progress = new(false);
+    private long _inFlight;
+    private long _wakeBelow = -1;
+
+    public StreamRecordPipeline(
+        IImplicitStreamDispatcher dispatcher, IDeadLetterSink deadLetters, KafkaStreamMetrics metrics, string consumerGroup, TimeProvider? time = null)
+    {
+        _dispatcher = dispatcher;
+        _deadLetters = deadLetters;
+        _metrics = metrics;
+        _consumerGroup = consumerGroup;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Records delivered (or being dead-lettered) and not finished.</summary>
+    public long InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>
+    /// Admits one record into <paramref name="tracker"/>'s window and delivers it (or dead-letters it).
+    /// </summary>
+    /// <returns>False when the partition's window is full: nothing happened, the caller keeps the record.</returns>
+    public bool TryProcess(PartitionTracker tracker, long offset, in RecordKey key, ReadOnlyMemory<byte> value)
+    {
+        var slot = tracker.TryAdmit(offset, key, value, Stopwatch.GetTimestamp());
+        if (slot is null)
+            return false;
+
+        Interlocked.Increment(ref _inFlight);
+        tracker.Counters.CountConsumed();
+        if (key.Rejection is { } keyProblem)
+        {
+            DeadLetter(slot, keyProblem);
+            return true;
+        }
+
+        var binding = tracker.Binding;
+        if (binding.Decode(value.Span, out var item) is { } rejection)
+        {
+            DeadLetter(slot, rejection);
+            return true;
+        }
+
+        binding.Deliver(_dispatcher, key.Text!, item!, new StreamSequenceToken(tracker.Partition, offset), this, slot);
+        return true;
+    }
+
+    /// <summary>Called once per delivery by the runtime, on any thread, when the grain turn finished.</summary>
+    public void OnDelivered(object? state, Exception? error)
+    {
+        if (state is not InFlightRecord slot)
+            throw new ArgumentException($"the delivery state must be the {nameof(InFlightRecord)} passed to Deliver", nameof(state));
+        if (error is null || slot.Owner.IsRevoked)
+        {
+            // A failure on a partition that moved to another member is redelivered there: not dead-lettered twice.
+            Finish(slot);
+            return;
+        }
+
+        DeadLetter(slot, new RecordRejection(DeadLetterReason.GrainFailed, error.Message, error));
+    }
+
+    /// <summary>Blocks the feeding thread until in-flight records drain to <paramref name="inFlight"/> or <paramref name="timeout"/> passes.</summary>
+    /// <returns>True when they did.</returns>
+    public bool WaitUntilInFlightAtMost(long inFlight, TimeSpan timeout) => Wait(inFlight + 1, () => InFlight <= inFlight, timeout);
+
+    /// <summary>Blocks the feeding thread until some record finishes (or <paramref name="timeout"/> passes); at once when none is in flight.</summary>
+    public void WaitForAnyFinish(TimeSpan timeout) => Wait(long.MaxValue, () => InFlight == 0, timeout);
+
+    private bool Wait(long wakeBelow, Func<bool> satisfied, TimeSpan timeout)
+    {
+        _progress.Reset();
+        Volatile.Write(ref _wakeBelow, wakeBelow);
+        try
+        {
+            if (satisfied())
+                return true;
+            _progress.Wait(timeout);
+            return satisfied();
+        }
+        finally
+        {
+            Volatile.Write(ref _wakeBelow, -1);
+        }
+    }
+
+    private void DeadLetter(InFlightRecord slot, RecordRejection rejection)
+    {
+        var tracker = slot.Owner;
+        _metrics.RecordDeadLetter(tracker.Counters, rejection.Reason);
+        var letter = new DeadLetter(
+            tracker.Topic, tracker.Partition, slot.Offset, _consumerGroup, rejection.Reason, rejection.Message,
+            rejection.Exception?.GetType().FullName, slot.Key.ToWireBytes(), slot.Value, _time.GetUtcNow());
+        _deadLetters.Write(letter, () => Finish(slot));
+    }
+
+    private void Finish(InFlightRecord slot)
+    {
+        _metrics.RecordDelivery(slot.AdmittedAt);
+        slot.MarkFinished();
+        var remaining = Interlocked.Decrement(ref _inFlight);
+        if (remaining < Volatile.Read(ref _wakeBelow))
+            _progress.Set();
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SupplyGrid.Runtime.Postgres.History;
+
+/// <summary>
+/// Runs the write loop of every history table for the life of the host. On shutdown it stops taking rows, writes
+/// what is buffered (up to <see cref="HistoryWriterOptions.ShutdownTimeout"/>) and reports what it could not.
+/// Registered inside the grid's configuration, it starts before the grid and stops after it, so grains can still
+/// write history while they deactivate.
+/// </summary>
+internal sealed class HistoryWriterService(
+    IEnumerable<IHistoryTableRunner> tables, IOptions<HistoryWriterOptions> options, ILogger<HistoryWriterService> logger) : IHostedService, IDisposable
+{
+    private readonly IHistoryTableRunner[] _tables = tables.ToArray();
+    private readonly CancellationTokenSource _abort = new();
+    private Task _running = Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _running = Task.WhenAll(_tables.Select(t => Task.Run(() => t.RunAsync(_abort.Token), CancellationToken.None)));
+        logger.LogInformation("History writer started for {Tables}", string.Join(", ", _tables.Select(t => t.Table)));
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in _tables)
+            table.Close();
+        var timeout = Task.Delay(options.Value.ShutdownTimeout, cancellationToken);
+        if (await Task.WhenAny(_running, timeout) != _running)
+            await _abort.CancelAsync();
+        await _running;
+        logger.LogInformation("History writer stopped");
+    }
+
+    public void Dispose() => _abort.Dispose();
+}
