@@ -19,7 +19,13 @@ public static partial class H3
     }
 
     /// <summary>The cell containing a point at a resolution.</summary>
-    public static H3Index LatLngToCell(LatLng point, int res) => LatLngToCell(point.Lat, point.Lng, res);
+    /// <exception cref="ArgumentException"><paramref name="point"/> has a NaN or infinite coordinate.</exception>
+    public static H3Index LatLngToCell(LatLng point, int res)
+    {
+        RequireResolution(res);
+        RequireFinite(point);
+        return new H3Index(Encode(point.Lat, point.Lng, res));
+    }
 
     /// <summary>
     /// Like <see cref="LatLngToCell(double, double, int)"/>, returning false instead of throwing

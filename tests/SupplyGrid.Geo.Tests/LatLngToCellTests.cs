@@ -84,6 +84,7 @@ public sealed class LatLngToCellTests(OracleFixture oracle) : IClassFixture<Orac
     {
         var error = Assert.Throws<ArgumentException>(() => H3.LatLngToCell(lat, lng, 9));
         Assert.Equal(argument, error.ParamName);
+        Assert.Equal("point", Assert.Throws<ArgumentException>(() => H3.LatLngToCell(new LatLng(lat, lng), 9)).ParamName);
         Assert.False(H3.TryLatLngToCell(lat, lng, 9, out _));
     }
 }
