@@ -49,7 +49,8 @@ internal static class FaceProjection
         for (int i = 0; i < res; i++)
             r *= Sqrt7;
 
-        return new Vec2(r * ReferenceMath.Cos(theta), r * ReferenceMath.Sin(theta));
+        ReferenceMath.SinCos(theta, out double sin, out double cos);
+        return new Vec2(r * cos, r * sin);
     }
 
     /// <summary>The unit vector of a point in a face's plane.</summary>
@@ -79,11 +80,10 @@ internal static class FaceProjection
             theta = PositiveAngle(theta + Aperture7Rotation);
         theta = PositiveAngle(Icosahedron.AxisIAzimuths[face] - theta);
 
-        var direction = Vec3.LinearCombination(
-            ReferenceMath.Cos(theta), Icosahedron.CenterNorth[face],
-            ReferenceMath.Sin(theta), Icosahedron.CenterEast[face]);
-        return Vec3.LinearCombination(ReferenceMath.Cos(r), Icosahedron.Centers[face], ReferenceMath.Sin(r), direction)
-            .Normalized();
+        ReferenceMath.SinCos(theta, out double sinTheta, out double cosTheta);
+        ReferenceMath.SinCos(r, out double sinR, out double cosR);
+        var direction = Vec3.LinearCombination(cosTheta, Icosahedron.CenterNorth[face], sinTheta, Icosahedron.CenterEast[face]);
+        return Vec3.LinearCombination(cosR, Icosahedron.Centers[face], sinR, direction).Normalized();
     }
 
     /// <summary>The face whose centre is nearest (by chord) and the squared chord length.</summary>

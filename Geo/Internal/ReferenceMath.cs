@@ -70,6 +70,45 @@ internal static partial class ReferenceMath
         };
     }
 
+    /// <summary>Sin and Cos of one angle, sharing the argument reduction (same bits as each alone).</summary>
+    public static void SinCos(double x, out double sin, out double cos)
+    {
+        int ix = HighWord(x) & 0x7FFFFFFF;
+        if (ix <= 0x3FE921FB)
+        {
+            sin = KernelSin(x, 0.0, false);
+            cos = KernelCos(x, 0.0);
+            return;
+        }
+        if (ix >= 0x7FF00000)
+        {
+            sin = cos = x - x;
+            return;
+        }
+        int n = ReduceByPiOver2(x, out double y0, out double y1);
+        double s = KernelSin(y0, y1, true);
+        double c = KernelCos(y0, y1);
+        switch (n & 3)
+        {
+            case 0:
+                sin = s;
+                cos = c;
+                break;
+            case 1:
+                sin = c;
+                cos = -s;
+                break;
+            case 2:
+                sin = -s;
+                cos = -c;
+                break;
+            default:
+                sin = -c;
+                cos = s;
+                break;
+        }
+    }
+
     public static double Tan(double x)
     {
         int ix = HighWord(x) & 0x7FFFFFFF;

@@ -25,8 +25,8 @@ internal static class SphericalArea
         double yLat = y.LatitudeRadians / 2.0 + Math.PI / 4.0;
         double sa = ReferenceMath.Sin(xLat) * ReferenceMath.Sin(yLat);
         double ca = ReferenceMath.Cos(xLat) * ReferenceMath.Cos(yLat);
-        double d = y.LongitudeRadians - x.LongitudeRadians;
-        return -2.0 * ReferenceMath.Atan2(sa * ReferenceMath.Sin(d), sa * ReferenceMath.Cos(d) + ca);
+        ReferenceMath.SinCos(y.LongitudeRadians - x.LongitudeRadians, out double sd, out double cd);
+        return -2.0 * ReferenceMath.Atan2(sa * sd, sa * cd + ca);
     }
 
     private static void Add(ref double sum, ref double compensation, double x)

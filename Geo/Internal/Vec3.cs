@@ -9,8 +9,9 @@ internal readonly record struct Vec3(double X, double Y, double Z)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vec3 FromLatLngRadians(double lat, double lng)
     {
-        double r = ReferenceMath.Cos(lat);
-        return new Vec3(ReferenceMath.Cos(lng) * r, ReferenceMath.Sin(lng) * r, ReferenceMath.Sin(lat));
+        ReferenceMath.SinCos(lat, out double sinLat, out double cosLat);
+        ReferenceMath.SinCos(lng, out double sinLng, out double cosLng);
+        return new Vec3(cosLng * cosLat, sinLng * cosLat, sinLat);
     }
 
     public double LatitudeRadians => ReferenceMath.Asin(Z);

@@ -13,7 +13,7 @@ namespace SupplyGrid.Bench;
 /// </summary>
 /// <remarks>
 /// Options: --points (1,000,000), --disk-points (200,000: GridDisk runs on the cells of the
-/// first N points), --passes (5), --res (9), --seed.
+/// first N points), --passes (10), --res (9), --seed.
 /// </remarks>
 public sealed class H3Suite : IBenchSuite
 {
@@ -26,7 +26,7 @@ public sealed class H3Suite : IBenchSuite
     {
         int pointCount = checked((int)args.Long("points", 1_000_000));
         int diskCount = checked((int)Math.Min(args.Long("disk-points", 200_000), pointCount));
-        int passes = checked((int)args.Long("passes", 5));
+        int passes = checked((int)args.Long("passes", 10));
         int res = checked((int)args.Long("res", 9));
         int seed = checked((int)args.Long("seed", 20260101));
         if (pointCount <= 0 || diskCount <= 0 || passes <= 0 || res is < 0 or > H3.MaxResolution)
