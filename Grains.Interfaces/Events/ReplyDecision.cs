@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace SupplyGrid.Grains.Events;
+
+/// <summary>What the driver pressed on the terminal in answer to an offer.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<ReplyDecision>))]
+public enum ReplyDecision
+{
+    Accept,
+    Decline,
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Serialization;
+
+namespace SupplyGrid.Grains.Events;
+
+/// <summary>A completed trip (<see cref="Topics.UploadTrip"/>, key driver_id).</summary>
+public sealed record UploadTrip : ITopicRecord
+{
+    public required string EventId { get; init; }
+
+    /// <summary>When the trip was uploaded: at or after <see cref="EndedAt"/>, give or take clock skew.</summary>
+    public required DateTimeOffset Ts { get; init; }
+
+    public required string TripId { get; init; }
+
+    /// <summary>Absent for a street hail.</summary>
+    public string? BookingId { get; init; }
+
+    public required string DriverId { get; init; }
+
+    public required string VehicleId { get; init; }
+
+    public required double PickupLat { get; init; }
+
+    public required double PickupLng { get; init; }
+
+    public required double DropoffLat { get; init; }
+
+    public required double DropoffLng { get; init; }
+
+    /// <summary>Passenger on board.</summary>
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>Passenger dropped off.</summary>
+    public required DateTimeOffset EndedAt { get; init; }
+
+    public required double DistanceKm { get; init; }
+
+    /// <summary>What the passenger paid.</summary>
+    public required decimal Fare { get; init; }
+
+    /// <summary>The driver's share of the fare, in the same currency.</summary>
+    public required decimal DriverEarnings { get; init; }
+
+    /// <summary>ISO 4217 code of <see cref="Fare"/> and <see cref="DriverEarnings"/>.</summary>
+    public required string Currency { get; init; }
+
+    /// <summary>From pickup to dropoff; not sent on the wire, where it would only be able to disagree with the two times.</summary>
+    [JsonIgnore]
+    public TimeSpan Duration => EndedAt - StartedAt;
+
+    public string? Validate(DateTimeOffset now, EventValidationOptions options) =>
+        FieldRules.Id(EventId, "event_id")
+        ?? FieldRules.EventTime(Ts, "ts", now, options)
+        ?? FieldRules.Id(TripId, "trip_id")
+        ?? FieldRules.OptionalId(BookingId, "booking_id")
+        ?? FieldRules.Id(DriverId, "driver_id")
+        ?? FieldRules.Id(VehicleId, "vehicle_id")
+        ?? FieldRules.Latitude(PickupLat, "pickup_lat")
+        ?? FieldRules.Longitude(PickupLng, "pickup_lng")
+        ?? FieldRules.Latitude(DropoffLat, "dropoff_lat")
+        ?? FieldRules.Longitude(DropoffLng, "dropoff_lng")
+        ?? FieldRules.After(EndedAt, StartedAt, "ended_at", "started_at")
+        ?? TripNotTooLong(options)
+        ?? EndedBeforeUpload(options)
+        ?? FieldRules.NonNegative(DistanceKm, "distance_km")
+        ?? FieldRules.NonNegative(Fare, "fare")
+        ?? FieldRules.NonNegative(DriverEarnings, "driver_earnings")
+        ?? FieldRules.Currency(Currency, "currency");
+
+    private string? EndedBeforeUpload(EventValidationOptions options) =>
+        EndedAt > Ts + options.MaxClockSkew
+            ? $"ended_at {FieldRules.Time(EndedAt)} is more than {FieldRules.Span(options.MaxClockSkew)} after the upload time ts {FieldRules.Time(Ts)}"
+            : null;
+
+    private string? TripNotTooLong(EventValidationOptions options) =>
+        Duration > options.MaxTripDuration
+            ? $"ended_at is {FieldRules.Span(Duration)} after started_at, more than the longest trip ({FieldRules.Span(options.MaxTripDuration)})"
+            : null;
+}
