@@ -31,7 +31,7 @@ internal static class FaceProjection
     }
 
     /// <summary>The position of a unit vector in the plane of its closest face.</summary>
-    public static Vec2 ToHex2d(Vec3 p, int res, out int face)
+    private static Vec2 ToHex2d(Vec3 p, int res, out int face)
     {
         face = ClosestFace(p, out double squaredDistance);
 
@@ -149,7 +149,7 @@ internal static class FaceProjection
 
     /// <summary>An angle in [0, 2π) given one in [-2π, 4π).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double PositiveAngle(double radians)
+    private static double PositiveAngle(double radians)
     {
         double result = radians < 0.0 ? radians + TwoPi : radians;
         if (radians >= TwoPi)
