@@ -13,10 +13,13 @@ public sealed class ScratchPostgres : IAsyncDisposable
 
     private readonly List<string> _databases = [];
     private readonly Lock _lock = new();
+    private readonly string _adminConnectionString;
 
     private ScratchPostgres(string serverConnectionString, ThrowawayCluster? cluster)
     {
         ServerConnectionString = serverConnectionString;
+        // Unpooled: a pooled idle connection would be broken after the cluster is stopped and started again.
+        _adminConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Pooling = false }.ConnectionString;
         Cluster = cluster;
     }
 
@@ -38,7 +41,7 @@ public sealed class ScratchPostgres : IAsyncDisposable
     public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken = default)
     {
         var name = $"sg_scratch_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(ServerConnectionString))
+        await using (var connection = new NpgsqlConnection(_adminConnectionString))
         {
             await connection.OpenAsync(cancellationToken);
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
@@ -69,7 +72,7 @@ public sealed class ScratchPostgres : IAsyncDisposable
         string[] names;
         lock (_lock)
             names = [.. _databases];
-        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
         await connection.OpenAsync();
         foreach (var name in names)
         {
