@@ -100,14 +100,20 @@ internal static class FieldRules
     public static string Time(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>"24 h", "5 min", "30 s"; other spans as d.hh:mm:ss.</summary>
-    public static string Span(TimeSpan value) => value switch
+    /// <summary>"24 h", "5 min", "26 min 30 s"; spans with a fraction of a second, or not positive, as [-]d.hh:mm:ss.fffffff.</summary>
+    public static string Span(TimeSpan value)
     {
-        { Ticks: > 0 } when value.Ticks % TimeSpan.TicksPerHour == 0 => string.Create(CultureInfo.InvariantCulture, $"{(long)value.TotalHours} h"),
-        { Ticks: > 0 } when value.Ticks % TimeSpan.TicksPerMinute == 0 => string.Create(CultureInfo.InvariantCulture, $"{(long)value.TotalMinutes} min"),
-        { Ticks: > 0 } when value.Ticks % TimeSpan.TicksPerSecond == 0 => string.Create(CultureInfo.InvariantCulture, $"{(long)value.TotalSeconds} s"),
-        _ => value.ToString("c", CultureInfo.InvariantCulture),
-    };
+        if (value <= TimeSpan.Zero || value.Ticks % TimeSpan.TicksPerSecond != 0)
+            return value.ToString("c", CultureInfo.InvariantCulture);
+        var parts = new List<string>(3);
+        if ((long)value.TotalHours is > 0 and var hours)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{hours} h"));
+        if (value.Minutes > 0)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{value.Minutes} min"));
+        if (value.Seconds > 0)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{value.Seconds} s"));
+        return string.Join(' ', parts);
+    }
 
     private static string Show(string? value) => value is null ? "null" : JsonTokenText.Quote(value);
 

@@ -6,8 +6,8 @@ namespace SupplyGrid.Grains.Events;
 
 /// <summary>
 /// How to read, check and write the records of one topic. The Kafka layer deserializes with <see cref="TypeInfo"/>
-/// and calls <see cref="Validate"/>, or lets <see cref="TryRead(string?, ReadOnlySpan{byte}, out T?, out string?)"/>
-/// do both; a non-null message is the dead-letter reason.
+/// and calls <see cref="Validate"/> (e.g. <c>AddTopic(c.Topic, c.TypeInfo, c.Validate)</c>); a non-null message is the
+/// dead-letter reason. <see cref="TryRead"/> does both in one call, for code outside the stream pump.
 /// </summary>
 public sealed class TopicContract<T> : TopicContract where T : class, ITopicRecord
 {
@@ -69,22 +69,6 @@ public sealed class TopicContract<T> : TopicContract where T : class, ITopicReco
         }
         record = parsed;
         return true;
-    }
-
-    /// <summary>As <see cref="TryRead(ReadOnlySpan{byte}, out T?, out string?)"/>, and the record key must equal the key field.</summary>
-    /// <param name="key">The Kafka record key: the grain the record will be delivered to.</param>
-    public bool TryRead(string? key, ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out T? record, [NotNullWhen(false)] out string? error)
-    {
-        if (!TryRead(utf8Json, out record, out error))
-            return false;
-        string expected = _keyOf(record);
-        if (string.Equals(key, expected, StringComparison.Ordinal))
-            return true;
-        error = key is null
-            ? $"invalid record: the record has no key; expected its {KeyField} {JsonTokenText.Quote(expected)}"
-            : $"invalid record: the record key {JsonTokenText.Quote(key)} differs from its {KeyField} {JsonTokenText.Quote(expected)}";
-        record = null;
-        return false;
     }
 
     /// <summary>Validates and serializes a record for producing.</summary>

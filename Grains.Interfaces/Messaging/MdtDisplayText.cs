@@ -45,7 +45,7 @@ public static class MdtDisplayText
             MdtMessageType.IncentiveOffer => ("INCENTIVE", new[] { money, travel, Prefixed("reply by", deadline) }),
             MdtMessageType.OfferConfirmed => ("CONFIRMED", new[] { money, travel, Prefixed("arrive by", deadline) }),
             MdtMessageType.OfferExpired => ("EXPIRED", new[] { Prefixed("offer closed", deadline) ?? "offer closed" }),
-            MdtMessageType.IncentivePaid => ("PAID", new[] { money + " credited" }),
+            MdtMessageType.IncentivePaid => ("PAID", new[] { money }),
             _ => throw new ArgumentException(
                 $"{offer.Type} has no offer layout; use {nameof(ForBroadcast)} for free text.", "offer.Type"),
         };
@@ -143,17 +143,29 @@ public static class MdtDisplayText
 
     private static string Join(string heading, string place) => place.Length == 0 ? heading : heading + ": " + place;
 
-    /// <summary>Whitespace and control characters (line breaks included) become single spaces; ends are trimmed.</summary>
+    /// <summary>
+    /// Whitespace and control characters (line breaks included) become single spaces and ends are trimmed; a lone
+    /// surrogate, which no terminal can draw, becomes U+FFFD.
+    /// </summary>
     private static string Clean(string text)
     {
         var clean = new StringBuilder(text.Length);
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
-            bool blank = char.IsWhiteSpace(c) || char.IsControl(c);
-            if (!blank)
-                clean.Append(c);
-            else if (clean.Length > 0 && clean[^1] != ' ')
-                clean.Append(' ');
+            char c = text[i];
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                if (clean.Length > 0 && clean[^1] != ' ')
+                    clean.Append(' ');
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                clean.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                clean.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
         }
         return clean.ToString().TrimEnd();
     }
