@@ -1,3 +1,5 @@
+using SupplyGrid.Grains.Messaging;
+
 namespace SupplyGrid.Grains.Events;
 
 /// <summary>
@@ -9,13 +11,14 @@ public sealed class TopicContracts
     private readonly Dictionary<string, TopicContract> _byTopic;
 
     /// <param name="time">The clock event times are checked against (the grid's, or a test's).</param>
-    /// <param name="options">The validation bounds.</param>
+    /// <param name="options">The validation bounds; copied, so later changes to the object have no effect.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public TopicContracts(TimeProvider time, EventValidationOptions options)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(options);
-        options.ThrowIfInvalid();
+        options.Validate();
+        options = options with { };
         var json = SupplyGridJsonContext.Default;
 
         DriverEvent = new(Topics.DriverEvent, "driver_id", r => r.DriverId, json.DriverEvent, time, options, writtenByGrid: false);
@@ -46,7 +49,7 @@ public sealed class TopicContracts
     public TopicContract<MessageReply> MessageReply { get; }
 
     /// <summary>The grid's output: MDT messages to drivers.</summary>
-    public TopicContract<Messaging.MdtMessage> MessageSend { get; }
+    public TopicContract<MdtMessage> MessageSend { get; }
 
     /// <summary>Every typed topic: the seven inputs, then message_send. The dead-letter topic carries raw bytes and has none.</summary>
     public IReadOnlyList<TopicContract> All { get; }

@@ -146,6 +146,17 @@ public class TopicContractsTests
     }
 
     [Fact]
+    public void Options_changed_after_construction_have_no_effect()
+    {
+        var options = new EventValidationOptions();
+        var contracts = Samples.Contracts(options: options);
+
+        options.MaxEventAge = TimeSpan.FromSeconds(1);
+
+        Assert.Null(contracts.DriverRealPerformance.Validate(Samples.DriverRealPerformance));
+    }
+
+    [Fact]
     public void A_zero_clock_skew_is_allowed()
     {
         var contracts = Samples.Contracts(options: new EventValidationOptions { MaxClockSkew = TimeSpan.Zero });
