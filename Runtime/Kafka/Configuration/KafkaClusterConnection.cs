@@ -10,6 +10,16 @@ namespace SupplyGrid.Runtime.Kafka;
 /// </summary>
 public sealed class KafkaClusterConnection : IDisposable
 {
+    /// <summary>
+    /// Consumer settings that <c>Kafka:Client</c> and <c>Kafka:Consumer</c> may override. A paused partition is
+    /// fetched again only after the fetch long-polling at the log end returns, so the long poll is kept short:
+    /// resuming after backpressure then costs milliseconds, not librdkafka's default half second.
+    /// </summary>
+    private static readonly Dictionary<string, string> ConsumerDefaults = new(StringComparer.Ordinal)
+    {
+        ["fetch.wait.max.ms"] = "50",
+    };
+
     private readonly KafkaOptions _options;
     private readonly EmbeddedKafkaBroker? _embedded;
 
@@ -46,7 +56,7 @@ public sealed class KafkaClusterConnection : IDisposable
 
     internal ConsumerConfig CreateConsumerConfig()
     {
-        var config = new ConsumerConfig(WithOverrides(_options.Client, _options.Consumer))
+        var config = new ConsumerConfig(Merge(ConsumerDefaults, _options.Client, _options.Consumer))
         {
             BootstrapServers = BootstrapServers,
             GroupId = _options.GroupId,
@@ -63,7 +73,7 @@ public sealed class KafkaClusterConnection : IDisposable
     internal ProducerConfig CreateProducerConfig()
     {
         var outbox = _options.Outbox;
-        return new ProducerConfig(WithOverrides(_options.Client, _options.Producer))
+        return new ProducerConfig(Merge(_options.Client, _options.Producer))
         {
             BootstrapServers = BootstrapServers,
             EnableIdempotence = true,
@@ -77,11 +87,16 @@ public sealed class KafkaClusterConnection : IDisposable
 
     public void Dispose() => _embedded?.Dispose();
 
-    private static Dictionary<string, string> WithOverrides(Dictionary<string, string> shared, Dictionary<string, string> specific)
+    /// <summary>Later dictionaries win.</summary>
+    private static Dictionary<string, string> Merge(params Dictionary<string, string>[] layers)
     {
-        var merged = new Dictionary<string, string>(shared, StringComparer.Ordinal);
-        foreach (var (key, value) in specific)
-            merged[key] = value;
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var layer in layers)
+        {
+            foreach (var (key, value) in layer)
+                merged[key] = value;
+        }
+
         return merged;
     }
 }

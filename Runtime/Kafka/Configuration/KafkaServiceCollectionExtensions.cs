@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupplyGrid.Runtime.Streams;
@@ -20,6 +19,8 @@ public static class KafkaServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(KafkaClusterConnection)))
+            throw new InvalidOperationException("AddKafkaStreams was already called on these services: it adds the one pump of the silo.");
         services.AddOptions<KafkaOptions>().Bind(configuration.GetSection(KafkaOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaOptions>, KafkaOptionsValidator>());
         services.AddMetrics();
@@ -28,7 +29,7 @@ public static class KafkaServiceCollectionExtensions
         services.TryAddSingleton<KafkaProducer>();
         services.TryAddSingleton<KafkaDeadLetterWriter>();
         services.TryAddSingleton<IDeadLetterSink>(sp => sp.GetRequiredService<KafkaDeadLetterWriter>());
-        services.AddSingleton<IHostedService>(sp => new KafkaStreamPump(
+        services.AddSingleton(sp => new KafkaStreamPump(
             sp.GetRequiredService<KafkaClusterConnection>(),
             sp.GetServices<TopicBinding>(),
             sp.GetService<IImplicitStreamDispatcher>()
@@ -38,6 +39,7 @@ public static class KafkaServiceCollectionExtensions
             sp.GetRequiredService<KafkaStreamMetrics>(),
             sp.GetRequiredService<IOptions<KafkaOptions>>(),
             sp.GetRequiredService<ILogger<KafkaStreamPump>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<KafkaStreamPump>());
         return new KafkaStreamsBuilder(services);
     }
 }

@@ -23,6 +23,8 @@ public sealed class KafkaStreamPump : BackgroundService, IStreamProgressSource
     /// <summary>How long a consume call waits while a partition is blocked, so it is retried promptly.</summary>
     private static readonly TimeSpan BlockedPollTimeout = TimeSpan.FromMilliseconds(5);
 
+    private static readonly TimeSpan WakeTimeout = TimeSpan.FromMilliseconds(500);
+
     private readonly KafkaClusterConnection _connection;
     private readonly IReadOnlyList<TopicBinding> _bindings;
     private readonly IImplicitStreamDispatcher _dispatcher;
@@ -271,6 +273,27 @@ public sealed class KafkaStreamPump : BackgroundService, IStreamProgressSource
             return;
         _consumer!.Resume(toResume.Select(p => p.TopicPartition));
         toResume.ForEach(p => p.Paused = false);
+        WakeFetchers(toResume);
+    }
+
+    /// <summary>
+    /// librdkafka applies a resume on its main thread without waking the broker thread that fetches the partition;
+    /// when every partition was paused that thread sleeps up to a second before fetching again. A watermark query
+    /// goes through the same broker thread and wakes it, so resuming costs a round trip instead of that second.
+    /// </summary>
+    private void WakeFetchers(List<AssignedPartition> resumed)
+    {
+        foreach (var owned in resumed)
+        {
+            try
+            {
+                _consumer!.QueryWatermarkOffsets(owned.TopicPartition, WakeTimeout);
+            }
+            catch (KafkaException e)
+            {
+                _logger.LogDebug("Kafka pump: watermark query for {TopicPartition} after resume failed: {Reason}", owned.TopicPartition, e.Error.Reason);
+            }
+        }
     }
 
     private void OnAssigned(List<TopicPartition> partitions)

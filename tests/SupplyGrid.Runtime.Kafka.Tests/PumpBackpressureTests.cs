@@ -1,0 +1,54 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using SupplyGrid.Runtime.Kafka.Tests.Support;
+using Xunit.Abstractions;
+
+namespace SupplyGrid.Runtime.Kafka.Tests;
+
+public sealed class PumpBackpressureTests(ITestOutputHelper output)
+{
+    private const string Topic = "ngp.me.vehiclecomm.driver_event";
+
+    [Fact]
+    public async Task Slow_grains_pause_the_partitions_at_the_bound_and_resume_them_as_they_drain()
+    {
+        const int maxInFlight = 40;
+        using var broker = new EmbeddedKafkaBroker();
+        broker.CreateTopic(Topic, 3);
+        broker.CreateTopic("supplygrid.dead-letter", 1);
+        var pings = Enumerable.Range(0, 1200).Select(i => new DriverPing { DriverId = $"drv-{i % 101}", Seq = i, Lat = 1.3 }).ToList();
+        TestKafka.ProducePings(broker.BootstrapServers, Topic, pings);
+        using var dispatcher = new RecordingDispatcher(Topic);
+        dispatcher.FinishSlowly(perTick: 10);
+        var settings = PumpHarness.FastSettings(broker.BootstrapServers, "g-backpressure");
+        settings["Kafka:MaxInFlight"] = maxInFlight.ToString();
+        settings["Kafka:ResumeInFlight"] = "10";
+
+        long pauses = 0;
+        await using (var silo = await PumpHarness.StartAsync(output, dispatcher, settings, Topic))
+        {
+            using var listener = CountPauses(silo.Services.GetRequiredService<IMeterFactory>(), () => Interlocked.Increment(ref pauses));
+            await dispatcher.WaitForCountAsync(pings.Count, TestKafka.Patience);
+            Assert.True(silo.Pump.InFlight <= maxInFlight);
+        }
+
+        Assert.Equal(maxInFlight, dispatcher.MaxUnfinished); // the bound was reached and never passed
+        Assert.True(Interlocked.Read(ref pauses) > 1, $"expected repeated pauses, saw {pauses}");
+        Assert.Equal(pings.Select(p => p.Seq).Order(), dispatcher.Deliveries.Select(d => ((DriverPing)d.Item).Seq).Order());
+    }
+
+    private static MeterListener CountPauses(IMeterFactory factory, Action onPause)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Scope == factory && instrument.Name == "supplygrid.kafka.consumer.pauses")
+                    l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, _, _) => onPause());
+        listener.Start();
+        return listener;
+    }
+}
