@@ -1,4 +1,4 @@
-namespace SupplyGrid.Grains.Policies;
+namespace SupplyGrid.Grains;
 
 /// <summary>The forecast for one hour over a driver's usual cells (summed over those cells).</summary>
 /// <param name="HourStart">The hour's start (UTC).</param>

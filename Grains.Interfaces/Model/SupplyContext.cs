@@ -1,4 +1,4 @@
-namespace SupplyGrid.Grains.Policies;
+namespace SupplyGrid.Grains;
 
 /// <summary>What taking the driver away does to the cell they are in.</summary>
 public enum SupplyContext

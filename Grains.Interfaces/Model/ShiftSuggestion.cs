@@ -1,4 +1,4 @@
-namespace SupplyGrid.Grains.Policies;
+namespace SupplyGrid.Grains;
 
 /// <summary>One hour worth driving.</summary>
 /// <param name="HourStart">The hour's start (UTC).</param>

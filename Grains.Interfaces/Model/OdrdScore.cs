@@ -1,4 +1,4 @@
-namespace SupplyGrid.Grains.Policies;
+namespace SupplyGrid.Grains;
 
 /// <summary>A ranked candidate with the reasons for its score.</summary>
 /// <param name="DriverId">The driver.</param>

@@ -1,4 +1,4 @@
-namespace SupplyGrid.Grains.Policies;
+namespace SupplyGrid.Grains;
 
 /// <summary>What, if anything, moved the amount away from base + distance + urgency + tier.</summary>
 public enum IncentiveLimit

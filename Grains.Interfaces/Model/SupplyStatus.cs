@@ -1,4 +1,4 @@
-namespace SupplyGrid.Grains.Policies;
+namespace SupplyGrid.Grains;
 
 /// <summary>How a cell's supply compares with its demand (DOMAIN.md thresholds on r = supply / demand).</summary>
 public enum SupplyStatus

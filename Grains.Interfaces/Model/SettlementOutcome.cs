@@ -1,4 +1,4 @@
-namespace SupplyGrid.Grains.Policies;
+namespace SupplyGrid.Grains;
 
 /// <summary>How an accepted offer ended.</summary>
 public enum SettlementOutcome

@@ -1,4 +1,4 @@
-namespace SupplyGrid.Grains.Policies;
+namespace SupplyGrid.Grains;
 
 /// <summary>A driver's standing, which earns a bonus on incentive offers.</summary>
 public enum DriverTier

@@ -1,4 +1,4 @@
-namespace SupplyGrid.Grains.Policies;
+namespace SupplyGrid.Grains;
 
 /// <summary>A priced offer with its components, for the MDT reason figures and the audit trail.</summary>
 /// <param name="Amount">What to offer and reserve; 0 when there is no offer.</param>
