@@ -94,9 +94,6 @@ internal static class FieldRules
     public static string? After(DateTimeOffset later, DateTimeOffset earlier, string laterField, string earlierField) =>
         later > earlier ? null : $"{laterField} {Time(later)} must be after {earlierField} {Time(earlier)}";
 
-    public static string? Required<T>(T? value, string field) where T : class =>
-        value is null ? $"{field} is required" : null;
-
     public static string Time(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
