@@ -32,17 +32,16 @@ internal static class TestKafka
     public static List<TopicPartitionOffset> ProducePings(string bootstrap, string topic, IEnumerable<DriverPing> pings) =>
         Produce(bootstrap, topic, pings.Select(p => ((byte[]?)Utf8(p.DriverId), (byte[]?)Json(p))));
 
-    /// <summary>Reads <paramref name="count"/> records of every partition of <paramref name="topic"/> from the start.</summary>
+    /// <summary>Reads <paramref name="count"/> records from the start of every partition of <paramref name="topic"/> (no group).</summary>
     public static List<ConsumeResult<byte[]?, byte[]?>> Read(string bootstrap, string topic, int count, TimeSpan? timeout = null)
     {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
         {
             BootstrapServers = bootstrap,
-            GroupId = "test-reader-" + Guid.NewGuid().ToString("N"),
-            AutoOffsetReset = AutoOffsetReset.Earliest,
+            GroupId = "test-reader",
             EnableAutoCommit = false,
         }).Build();
-        consumer.Subscribe(topic);
+        consumer.Assign(Enumerable.Range(0, PartitionCount(bootstrap, topic)).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
         var results = new List<ConsumeResult<byte[]?, byte[]?>>();
         var deadline = DateTime.UtcNow + (timeout ?? Patience);
         while (results.Count < count && DateTime.UtcNow < deadline)
@@ -51,10 +50,15 @@ internal static class TestKafka
                 results.Add(result);
         }
 
-        consumer.Close();
         if (results.Count < count)
             throw new TimeoutException($"expected {count} records on {topic}, read {results.Count}");
         return results;
+    }
+
+    public static int PartitionCount(string bootstrap, string topic)
+    {
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build();
+        return admin.GetMetadata(topic, Patience).Topics.Single().Partitions.Count;
     }
 
     /// <summary>The offsets group <paramref name="groupId"/> has committed on <paramref name="topic"/>'s partitions.</summary>
