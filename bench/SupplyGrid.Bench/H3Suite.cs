@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Text.Json;
+using System.Globalization;
 using SupplyGrid.Geo;
 
 namespace SupplyGrid.Bench;
@@ -8,10 +8,12 @@ namespace SupplyGrid.Bench;
 /// <summary>
 /// SupplyGrid.Geo's H3 against h3-js (the reference, run in node on the same points):
 /// LatLngToCell, CellToLatLng and GridDisk(k = 2) at resolution 9 over random Singapore points,
-/// single-threaded. Each figure is the best of several passes on each side, which is the most
-/// stable measure on a machine shared with other work.
+/// single-threaded.
 /// </summary>
 /// <remarks>
+/// Passes alternate between this process and node so that both see the same machine load, and
+/// each figure is the fastest pass after a warm-up pass: on a machine shared with other work
+/// that is the most stable measure of each side's own speed.
 /// Options: --points (1,000,000), --disk-points (200,000: GridDisk runs on the cells of the
 /// first N points), --passes (10), --res (9), --seed.
 /// </remarks>
@@ -37,24 +39,28 @@ public sealed class H3Suite : IBenchSuite
 
         var (lats, lngs) = SingaporePoints(pointCount, seed);
         var cells = new H3Index[pointCount];
+        var diskBuffer = new H3Index[H3.MaxGridDiskSize(DiskK)];
+        await using var reference = await ReferenceProcess.TryStartAsync(lats, lngs, res, diskCount);
 
-        double latLngToCell = Best(passes, pointCount, () => EncodeAll(lats, lngs, res, cells));
-        double cellToLatLng = Best(passes, pointCount, () => DecodeAll(cells));
-        double gridDisk = Best(passes, diskCount, () => DisksOf(cells, diskCount));
-        var buffer = new H3Index[H3.MaxGridDiskSize(DiskK)];
-        double gridDiskSpan = Best(passes, diskCount, () => DisksInto(cells, diskCount, buffer));
+        var latLngToCell = await MeasureAsync(passes, pointCount, () => EncodeAll(lats, lngs, res, cells), reference, "latLngToCell");
+        var cellToLatLng = await MeasureAsync(passes, pointCount, () => DecodeAll(cells), reference, "cellToLatLng");
+        var gridDisk = await MeasureAsync(passes, diskCount, () => DisksOf(cells, diskCount), reference, "gridDisk");
+        var gridDiskSpan = await MeasureAsync(passes, diskCount, () => DisksInto(cells, diskCount, diskBuffer), reference, "gridDisk");
 
-        var reference = await RunReferenceAsync(lats, lngs, res, diskCount, passes);
-        if (reference is not null && reference.Checksum != Checksum(cells))
+        if (reference is not null)
         {
-            Console.Error.WriteLine($"h3: h3-js computed different cells (checksum {reference.Checksum}, ours {Checksum(cells)})");
-            return 1;
+            string theirs = await reference.ChecksumAsync();
+            if (theirs != Checksum(cells))
+            {
+                Console.Error.WriteLine($"h3: h3-js computed different cells (checksum {theirs}, ours {Checksum(cells)})");
+                return 1;
+            }
         }
 
-        Write($"latLngToCell_res{res}", latLngToCell, reference?.LatLngToCell);
-        Write($"cellToLatLng_res{res}", cellToLatLng, reference?.CellToLatLng);
-        Write($"gridDisk_k{DiskK}_res{res}", gridDisk, reference?.GridDisk);
-        Write($"gridDisk_k{DiskK}_res{res}_span", gridDiskSpan, reference?.GridDisk);
+        Write($"latLngToCell_res{res}", latLngToCell);
+        Write($"cellToLatLng_res{res}", cellToLatLng);
+        Write($"gridDisk_k{DiskK}_res{res}", gridDisk);
+        Write($"gridDisk_k{DiskK}_res{res}_span", gridDiskSpan);
         return 0;
     }
 
@@ -102,20 +108,27 @@ public sealed class H3Suite : IBenchSuite
         return (lats, lngs);
     }
 
-    /// <summary>Operations per second of the fastest pass, after one warm-up pass.</summary>
+    /// <summary>Fastest-pass operations per second of ours and (if running) the reference's.</summary>
     /// <param name="run">One pass; its result is kept alive so the work cannot be elided.</param>
-    private static double Best<T>(int passes, int operations, Func<T> run)
+    private static async Task<Figures> MeasureAsync<T>(
+        int passes, int operations, Func<T> run, ReferenceProcess? reference, string referenceCommand)
     {
-        GC.KeepAlive(run());
-        double fastest = double.MaxValue;
-        for (int pass = 0; pass < passes; pass++)
+        double ours = double.MaxValue, theirs = double.MaxValue;
+        for (int pass = 0; pass <= passes; pass++)
         {
             long start = Stopwatch.GetTimestamp();
-            var result = run();
-            fastest = Math.Min(fastest, Stopwatch.GetElapsedTime(start).TotalSeconds);
-            GC.KeepAlive(result);
+            GC.KeepAlive(run());
+            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            double? referenceSeconds = reference is null ? null : await reference.RunPassAsync(referenceCommand);
+
+            // Pass 0 warms up both sides (JIT tiers, caches) and is not counted.
+            if (pass == 0)
+                continue;
+            ours = Math.Min(ours, seconds);
+            if (referenceSeconds is { } s)
+                theirs = Math.Min(theirs, s);
         }
-        return operations / fastest;
+        return new Figures(operations / ours, reference is null ? null : operations / theirs);
     }
 
     private static string Checksum(H3Index[] cells)
@@ -126,75 +139,110 @@ public sealed class H3Suite : IBenchSuite
         return checksum.ToString("x");
     }
 
-    private static void Write(string scenario, double opsPerSecond, double? referenceOpsPerSecond) =>
+    private static void Write(string scenario, Figures figures) =>
         BenchOutput.WriteLine(new Dictionary<string, object?>
         {
             ["scenario"] = scenario,
-            ["ops_per_s"] = Math.Round(opsPerSecond),
-            ["reference_ops_per_s"] = referenceOpsPerSecond is { } r ? Math.Round(r) : null,
-            ["ratio"] = referenceOpsPerSecond is { } reference ? Math.Round(opsPerSecond / reference, 2) : null,
+            ["ops_per_s"] = Math.Round(figures.Ours),
+            ["reference_ops_per_s"] = figures.Reference is { } r ? Math.Round(r) : null,
+            ["ratio"] = figures.Reference is { } reference ? Math.Round(figures.Ours / reference, 2) : null,
             ["cores"] = BenchOutput.Cores,
         });
 
-    /// <summary>Runs h3-reference.mjs on the same points; null (with a note) when node or h3-js is missing.</summary>
-    private static async Task<ReferenceResult?> RunReferenceAsync(double[] lats, double[] lngs, int res, int diskCount, int passes)
+    private readonly record struct Figures(double Ours, double? Reference);
+
+    /// <summary>h3-reference.mjs running in node, doing one timed pass per command.</summary>
+    private sealed class ReferenceProcess : IAsyncDisposable
     {
-        var script = FindReferenceScript();
-        if (script is null)
+        private readonly Process _node;
+        private readonly string _pointsPath;
+
+        private ReferenceProcess(Process node, string pointsPath)
         {
-            Console.Error.WriteLine("h3: h3-reference.mjs or tests/oracles/node_modules/h3-js not found (run deploy/setup.sh); no reference figures");
-            return null;
+            _node = node;
+            _pointsPath = pointsPath;
         }
 
-        string pointsPath = Path.Combine(Path.GetTempPath(), $"supplygrid-h3-points-{Guid.NewGuid():N}.bin");
-        try
+        /// <summary>Starts node on the points; null (with a note on stderr) when node or h3-js is missing.</summary>
+        public static async Task<ReferenceProcess?> TryStartAsync(double[] lats, double[] lngs, int res, int diskCount)
         {
-            await using (var file = File.Create(pointsPath))
+            var script = FindScript();
+            if (script is null)
             {
-                var pair = new byte[16];
-                for (int i = 0; i < lats.Length; i++)
-                {
-                    BitConverter.TryWriteBytes(pair.AsSpan(0, 8), lats[i]);
-                    BitConverter.TryWriteBytes(pair.AsSpan(8, 8), lngs[i]);
-                    file.Write(pair);
-                }
-            }
-
-            var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { script, pointsPath, res.ToString(), diskCount.ToString(), passes.ToString() })
-                start.ArgumentList.Add(argument);
-            using var node = Process.Start(start)!;
-            var stdout = node.StandardOutput.ReadToEndAsync();
-            var stderr = node.StandardError.ReadToEndAsync();
-            await node.WaitForExitAsync();
-            if (node.ExitCode != 0)
-            {
-                Console.Error.WriteLine($"h3: h3-reference.mjs failed ({node.ExitCode}): {await stderr}");
+                Console.Error.WriteLine("h3: h3-reference.mjs or tests/oracles/node_modules/h3-js not found (run deploy/setup.sh); no reference figures");
                 return null;
             }
-            return JsonSerializer.Deserialize<ReferenceResult>(await stdout, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+            string pointsPath = Path.Combine(Path.GetTempPath(), $"supplygrid-h3-points-{Guid.NewGuid():N}.bin");
+            WritePoints(pointsPath, lats, lngs);
+            var start = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true };
+            foreach (var argument in new[] { script, pointsPath, res.ToString(CultureInfo.InvariantCulture), diskCount.ToString(CultureInfo.InvariantCulture) })
+                start.ArgumentList.Add(argument);
+            try
+            {
+                var node = Process.Start(start)!;
+                var process = new ReferenceProcess(node, pointsPath);
+                if (await node.StandardOutput.ReadLineAsync() == "ready")
+                    return process;
+                await process.DisposeAsync();
+                Console.Error.WriteLine("h3: h3-reference.mjs did not start; no reference figures");
+                return null;
+            }
+            catch (Win32Exception)
+            {
+                File.Delete(pointsPath);
+                Console.Error.WriteLine("h3: node is not available; no reference figures");
+                return null;
+            }
         }
-        catch (Win32Exception)
+
+        /// <summary>Runs one pass of a scenario in node and returns its duration in seconds.</summary>
+        public async Task<double> RunPassAsync(string command) =>
+            double.Parse(await AskAsync(command), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+        public Task<string> ChecksumAsync() => AskAsync("checksum");
+
+        private async Task<string> AskAsync(string command)
         {
-            Console.Error.WriteLine("h3: node is not available; no reference figures");
+            await _node.StandardInput.WriteLineAsync(command);
+            await _node.StandardInput.FlushAsync();
+            return await _node.StandardOutput.ReadLineAsync()
+                ?? throw new InvalidOperationException($"h3-reference.mjs exited during '{command}' (exit code {ExitCode()})");
+        }
+
+        private string ExitCode() => _node.HasExited ? _node.ExitCode.ToString(CultureInfo.InvariantCulture) : "none";
+
+        public async ValueTask DisposeAsync()
+        {
+            _node.StandardInput.Close();
+            if (!_node.WaitForExit(TimeSpan.FromSeconds(10)))
+                _node.Kill();
+            await _node.WaitForExitAsync();
+            _node.Dispose();
+            File.Delete(_pointsPath);
+        }
+
+        private static void WritePoints(string path, double[] lats, double[] lngs)
+        {
+            using var file = File.Create(path);
+            Span<byte> pair = stackalloc byte[16];
+            for (int i = 0; i < lats.Length; i++)
+            {
+                BitConverter.TryWriteBytes(pair[..8], lats[i]);
+                BitConverter.TryWriteBytes(pair[8..], lngs[i]);
+                file.Write(pair);
+            }
+        }
+
+        private static string? FindScript()
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                string script = Path.Combine(dir.FullName, "bench", "SupplyGrid.Bench", "h3-reference.mjs");
+                if (File.Exists(script))
+                    return Directory.Exists(Path.Combine(dir.FullName, "tests", "oracles", "node_modules", "h3-js")) ? script : null;
+            }
             return null;
         }
-        finally
-        {
-            File.Delete(pointsPath);
-        }
     }
-
-    private static string? FindReferenceScript()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string script = Path.Combine(dir.FullName, "bench", "SupplyGrid.Bench", "h3-reference.mjs");
-            if (File.Exists(script))
-                return Directory.Exists(Path.Combine(dir.FullName, "tests", "oracles", "node_modules", "h3-js")) ? script : null;
-        }
-        return null;
-    }
-
-    private sealed record ReferenceResult(double LatLngToCell, double CellToLatLng, double GridDisk, string Checksum);
 }

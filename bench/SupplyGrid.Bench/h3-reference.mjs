@@ -1,22 +1,26 @@
 // Times h3-js (the H3 reference) on the points the h3 bench suite measures SupplyGrid.Geo on.
 //
-//   node bench/SupplyGrid.Bench/h3-reference.mjs <points.bin> <res> <disk-count> <passes>
+//   node bench/SupplyGrid.Bench/h3-reference.mjs <points.bin> <res> <disk-count>
 //
-// points.bin holds little-endian float64 (lat, lng) pairs in degrees. Prints one JSON object:
-// the best ops/s over the passes for latLngToCell, cellToLatLng and gridDisk(k = 2) (on the
-// cells of the first disk-count points), and an XOR checksum of the cells for cross-checking.
+// points.bin holds little-endian float64 (lat, lng) pairs in degrees. After loading, prints
+// "ready", then answers one line per command read from stdin, so that the suite can alternate
+// its own passes with these and both sides run under the same machine load:
+//   latLngToCell | cellToLatLng | gridDisk   run one pass, print its duration in seconds
+//                                            (gridDisk: k = 2 on the cells of the first
+//                                            disk-count points; latLngToCell must run first)
+//   checksum                                 print the XOR of the cells, in hex
 // h3-js is resolved from tests/oracles/node_modules (installed by deploy/setup.sh).
 import fs from 'node:fs';
+import readline from 'node:readline';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const [pointsPath, resArg, diskCountArg, passesArg] = process.argv.slice(2);
+const [pointsPath, resArg, diskCountArg] = process.argv.slice(2);
 if (!pointsPath) {
-    console.error('usage: node h3-reference.mjs <points.bin> <res> <disk-count> <passes>');
+    console.error('usage: node h3-reference.mjs <points.bin> <res> <disk-count>');
     process.exit(2);
 }
 const res = Number(resArg);
-const passes = Number(passesArg);
 
 const oraclesPackage = fileURLToPath(new URL('../../tests/oracles/package.json', import.meta.url));
 const h3 = createRequire(oraclesPackage)('h3-js');
@@ -26,32 +30,37 @@ const coords = new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength
 const count = coords.length / 2;
 const diskCount = Math.min(Number(diskCountArg), count);
 const cells = new Array(count);
+let sink = 0;
 
-function best(run, operations) {
-    let fastest = Infinity;
-    for (let pass = 0; pass < passes; pass++) {
-        const start = process.hrtime.bigint();
-        run();
-        const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-        fastest = Math.min(fastest, seconds);
-    }
-    return operations / fastest;
+const passes = {
+    latLngToCell() {
+        for (let i = 0; i < count; i++) cells[i] = h3.latLngToCell(coords[2 * i], coords[2 * i + 1], res);
+    },
+    cellToLatLng() {
+        for (let i = 0; i < count; i++) sink += h3.cellToLatLng(cells[i])[0];
+    },
+    gridDisk() {
+        for (let i = 0; i < diskCount; i++) sink += h3.gridDisk(cells[i], 2).length;
+    },
+};
+
+function checksum() {
+    let xor = 0n;
+    for (const cell of cells) xor ^= BigInt('0x' + cell);
+    return xor.toString(16);
 }
 
-const latLngToCell = best(() => {
-    for (let i = 0; i < count; i++) cells[i] = h3.latLngToCell(coords[2 * i], coords[2 * i + 1], res);
-}, count);
-
-let sink = 0;
-const cellToLatLng = best(() => {
-    for (let i = 0; i < count; i++) sink += h3.cellToLatLng(cells[i])[0];
-}, count);
-
-const gridDisk = best(() => {
-    for (let i = 0; i < diskCount; i++) sink += h3.gridDisk(cells[i], 2).length;
-}, diskCount);
-
-let checksum = 0n;
-for (const cell of cells) checksum ^= BigInt('0x' + cell);
-
-console.log(JSON.stringify({ latLngToCell, cellToLatLng, gridDisk, checksum: checksum.toString(16), sink }));
+console.log('ready');
+for await (const line of readline.createInterface({ input: process.stdin })) {
+    const command = line.trim();
+    if (command === 'checksum') {
+        console.log(checksum());
+    } else if (passes[command]) {
+        const start = process.hrtime.bigint();
+        passes[command]();
+        console.log(Number(process.hrtime.bigint() - start) / 1e9);
+    } else {
+        console.error(`unknown command '${command}' (sink ${sink})`);
+        process.exit(2);
+    }
+}
