@@ -49,6 +49,14 @@ public sealed class PostgresFixture : IAsyncLifetime
     public static string Unpooled(string connectionString) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
 
+    public static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(Unpooled(connectionString));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public static async Task<T> ScalarAsync<T>(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(Unpooled(connectionString));

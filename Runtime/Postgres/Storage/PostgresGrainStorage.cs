@@ -49,7 +49,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
     {
         Validate(stateName, grainId, grainState);
         var expected = ParseEtag(stateName, grainId, grainState.ETag);
-        var payload = JsonSerializer.SerializeToUtf8Bytes(grainState.State, _json);
+        var payload = JsonSerializer.Serialize(grainState.State, _json);
         var outcome = expected is { } version
             ? await RunAsync(StateOperationKind.Update, grainId, stateName, payload, version, cancellationToken)
             : await RunAsync(StateOperationKind.Insert, grainId, stateName, payload, 0, cancellationToken);
@@ -73,7 +73,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable
     }
 
     private async Task<StateOutcome> RunAsync(
-        StateOperationKind kind, GrainId grainId, string stateName, byte[]? payload, int expectedVersion, CancellationToken cancellationToken)
+        StateOperationKind kind, GrainId grainId, string stateName, string? payload, int expectedVersion, CancellationToken cancellationToken)
     {
         await _migrator.EnsureMigratedAsync(cancellationToken);
         return await _batcher.RunAsync(new StateOperation(kind, grainId, stateName, payload, expectedVersion, cancellationToken));

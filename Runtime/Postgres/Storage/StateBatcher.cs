@@ -6,12 +6,16 @@ namespace SupplyGrid.Runtime.Postgres.Storage;
 
 /// <summary>
 /// Sends grain-state operations to PostgreSQL in batches: each lane takes whatever operations are waiting (up to the
-/// batch size) and runs them in one round trip and one implicit transaction, so thousands of concurrent grains share
-/// commits (and WAL flushes) instead of paying one each. A lone operation goes out at once; batches form only while
-/// earlier ones are in flight. Operations complete only after their batch has committed.
+/// batch size, at most one per row) and runs them in one round trip and one implicit transaction, one set-based
+/// statement per operation kind, so thousands of concurrent grains share statements and commits (and WAL flushes)
+/// instead of paying one each. A lone operation goes out at once; batches form only while earlier ones are in
+/// flight. Operations complete only after their batch has committed.
 /// </summary>
 internal sealed class StateBatcher : IAsyncDisposable
 {
+    private static readonly StateOperationKind[] StatementKinds =
+        [StateOperationKind.Read, StateOperationKind.Insert, StateOperationKind.Update, StateOperationKind.Delete];
+
     private readonly Channel<StateOperation> _queue = Channel.CreateUnbounded<StateOperation>();
     private readonly PostgresDatabase _database;
     private readonly int _maxBatchSize;
@@ -38,21 +42,30 @@ internal sealed class StateBatcher : IAsyncDisposable
     private async Task RunLaneAsync()
     {
         var batch = new List<StateOperation>(_maxBatchSize);
+        var rows = new HashSet<StateKey>();
+        // A second operation on a row already in the batch waits for the next batch: set-based statements need one per row.
+        var deferred = new Queue<StateOperation>();
         var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync())
+        while (deferred.Count > 0 || await reader.WaitToReadAsync())
         {
+            for (var waiting = deferred.Count; waiting > 0 && batch.Count < _maxBatchSize; waiting--)
+                Take(deferred.Dequeue());
             while (batch.Count < _maxBatchSize && reader.TryRead(out var operation))
-            {
-                if (operation.CancellationToken.IsCancellationRequested)
-                    operation.TrySetCanceled(operation.CancellationToken);
-                else
-                    batch.Add(operation);
-            }
-
-            if (batch.Count == 0)
-                continue;
-            await ExecuteAsync(batch);
+                Take(operation);
+            if (batch.Count > 0)
+                await ExecuteAsync(batch);
             batch.Clear();
+            rows.Clear();
+        }
+
+        void Take(StateOperation operation)
+        {
+            if (operation.CancellationToken.IsCancellationRequested)
+                operation.TrySetCanceled(operation.CancellationToken);
+            else if (rows.Add(operation.Key))
+                batch.Add(operation);
+            else
+                deferred.Enqueue(operation);
         }
     }
 
@@ -81,65 +94,86 @@ internal sealed class StateBatcher : IAsyncDisposable
 
     private async Task<bool> RunOnceAsync(List<StateOperation> batch, int attempt, CancellationToken cancellationToken)
     {
+        var groups = new List<int>[StatementKinds.Length];
+        for (var position = 0; position < batch.Count; position++)
+        {
+            var operation = batch[position];
+            operation.Outcome = NotFound(operation.Kind);
+            var group = Array.IndexOf(StatementKinds, operation.Kind == StateOperationKind.CheckAbsent ? StateOperationKind.Read : operation.Kind);
+            (groups[group] ??= []).Add(position);
+        }
+
         await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken);
         await using (var command = new NpgsqlBatch(connection))
         {
-            foreach (var operation in batch)
-                command.BatchCommands.Add(GrainStateSql.Command(operation));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            foreach (var operation in batch)
+            foreach (var (kind, positions) in StatementKinds.Zip(groups))
             {
-                operation.Outcome = await ReadOutcomeAsync(reader, operation, cancellationToken);
-                await reader.NextResultAsync(cancellationToken);
+                if (positions is not null)
+                    command.BatchCommands.Add(GrainStateSql.Command(kind, batch, positions));
             }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            do
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var operation = batch[reader.GetInt32(0)];
+                    operation.Outcome = Found(operation.Kind, reader.GetInt32(1), operation.Kind == StateOperationKind.Read ? reader.GetFieldValue<byte[]>(2) : null);
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
         }
 
-        if (batch.Exists(o => o.IsWriteConflict))
-            await ResolveConflictsAsync(connection, batch, retried: attempt > 0, cancellationToken);
+        var conflicts = Enumerable.Range(0, batch.Count).Where(p => batch[p].IsWriteConflict).ToList();
+        if (conflicts.Count > 0)
+            await ResolveConflictsAsync(connection, batch, conflicts, retried: attempt > 0, cancellationToken);
         return true;
     }
 
-    private static async Task<StateOutcome> ReadOutcomeAsync(NpgsqlDataReader reader, StateOperation operation, CancellationToken cancellationToken)
+    /// <summary>The outcome when the statement returned no row for the operation.</summary>
+    private static StateOutcome NotFound(StateOperationKind kind) =>
+        new(kind == StateOperationKind.CheckAbsent, 0, null);
+
+    /// <summary>The outcome when the statement returned the operation's row with its (new) version.</summary>
+    private static StateOutcome Found(StateOperationKind kind, int version, byte[]? payload) => kind switch
     {
-        var found = await reader.ReadAsync(cancellationToken);
-        return operation.Kind switch
-        {
-            StateOperationKind.Read => found
-                ? new StateOutcome(true, reader.GetInt32(1), reader.GetFieldValue<byte[]>(0))
-                : new StateOutcome(false, 0, null),
-            StateOperationKind.Insert or StateOperationKind.Update => new StateOutcome(found, found ? reader.GetInt32(0) : 0, null),
-            StateOperationKind.Delete => new StateOutcome(found, 0, null),
-            StateOperationKind.CheckAbsent => new StateOutcome(!found, found ? reader.GetInt32(0) : 0, null),
-            _ => throw new InvalidOperationException($"Unknown operation kind {operation.Kind}."),
-        };
-    }
+        StateOperationKind.Read => new StateOutcome(true, version, payload),
+        StateOperationKind.CheckAbsent => new StateOutcome(false, version, null),
+        StateOperationKind.Delete => new StateOutcome(true, 0, null),
+        _ => new StateOutcome(true, version, null),
+    };
 
     /// <summary>
     /// Looks up what the store holds for writes that matched nothing. After a retry, a write may not have matched
     /// because the failed attempt had in fact committed it (the reply was lost): a row at the next version with our
     /// payload, or the row gone for a delete, is then our own write, not a conflict.
     /// </summary>
-    private static async Task ResolveConflictsAsync(NpgsqlConnection connection, List<StateOperation> batch, bool retried, CancellationToken cancellationToken)
+    private static async Task ResolveConflictsAsync(
+        NpgsqlConnection connection, List<StateOperation> batch, List<int> conflicts, bool retried, CancellationToken cancellationToken)
     {
-        var conflicts = batch.Where(o => o.IsWriteConflict).ToArray();
-        await using var command = new NpgsqlBatch(connection);
-        foreach (var operation in conflicts)
-            command.BatchCommands.Add(GrainStateSql.ConflictCommand(operation));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        foreach (var operation in conflicts)
+        var stored = new Dictionary<int, (int Version, bool SamePayload)>(conflicts.Count);
+        await using (var command = new NpgsqlBatch(connection))
         {
-            var found = await reader.ReadAsync(cancellationToken);
-            var stored = found ? reader.GetInt32(0) : 0;
-            var samePayload = found && reader.GetBoolean(1);
+            command.BatchCommands.Add(GrainStateSql.ConflictCommand(batch, conflicts));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                stored[reader.GetInt32(0)] = (reader.GetInt32(1), reader.GetBoolean(2));
+        }
+
+        foreach (var position in conflicts)
+        {
+            var operation = batch[position];
+            var found = stored.TryGetValue(position, out var row);
             var ownWrite = retried && operation.Kind switch
             {
-                StateOperationKind.Insert => stored == 1 && samePayload,
-                StateOperationKind.Update => stored == operation.ExpectedVersion + 1 && samePayload,
+                StateOperationKind.Insert => row.Version == 1 && row.SamePayload,
+                StateOperationKind.Update => row.Version == operation.ExpectedVersion + 1 && row.SamePayload,
                 StateOperationKind.Delete => !found,
                 _ => false,
             };
-            operation.Outcome = new StateOutcome(ownWrite, stored, null);
-            await reader.NextResultAsync(cancellationToken);
+            operation.Outcome = ownWrite
+                ? new StateOutcome(true, operation.Kind == StateOperationKind.Delete ? 0 : row.Version, null)
+                : new StateOutcome(false, found ? row.Version : 0, null);
         }
     }
 

@@ -24,9 +24,12 @@ internal enum StateOperationKind
 /// </summary>
 internal readonly record struct StateOutcome(bool Applied, int Version, byte[]? Payload);
 
+/// <summary>The grain_state row an operation is about.</summary>
+internal readonly record struct StateKey(GrainId GrainId, string StateName);
+
 /// <summary>One grain-state operation waiting for, or riding in, a batch; completes when the batch has committed.</summary>
 internal sealed class StateOperation(
-    StateOperationKind kind, GrainId grainId, string stateName, byte[]? payload, int expectedVersion, CancellationToken cancellationToken)
+    StateOperationKind kind, GrainId grainId, string stateName, string? payload, int expectedVersion, CancellationToken cancellationToken)
     : TaskCompletionSource<StateOutcome>(TaskCreationOptions.RunContinuationsAsynchronously)
 {
     public StateOperationKind Kind { get; } = kind;
@@ -35,8 +38,10 @@ internal sealed class StateOperation(
 
     public string StateName { get; } = stateName;
 
-    /// <summary>The UTF-8 JSON to write (Insert, Update).</summary>
-    public byte[]? Payload { get; } = payload;
+    public StateKey Key => new(GrainId, StateName);
+
+    /// <summary>The JSON to write (Insert, Update).</summary>
+    public string? Payload { get; } = payload;
 
     /// <summary>The version the grain holds (Update, Delete).</summary>
     public int ExpectedVersion { get; } = expectedVersion;

@@ -28,8 +28,8 @@ internal sealed class DatabaseOutage : IAsyncDisposable
         }
         else
         {
-            await ServerCommandAsync(server, $"ALTER DATABASE {database} ALLOW_CONNECTIONS false");
-            await ServerCommandAsync(server, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
+            await PostgresFixture.ExecuteAsync(server.ServerConnectionString, $"ALTER DATABASE {database} ALLOW_CONNECTIONS false");
+            await PostgresFixture.ExecuteAsync(server.ServerConnectionString, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'");
         }
 
         return new DatabaseOutage(server, database);
@@ -40,14 +40,6 @@ internal sealed class DatabaseOutage : IAsyncDisposable
         if (_server.Cluster is { } cluster)
             await cluster.StartAsync();
         else
-            await ServerCommandAsync(_server, $"ALTER DATABASE {_database} ALLOW_CONNECTIONS true");
-    }
-
-    private static async Task ServerCommandAsync(ScratchPostgres server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(PostgresFixture.Unpooled(server.ServerConnectionString));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+            await PostgresFixture.ExecuteAsync(_server.ServerConnectionString, $"ALTER DATABASE {_database} ALLOW_CONNECTIONS true");
     }
 }

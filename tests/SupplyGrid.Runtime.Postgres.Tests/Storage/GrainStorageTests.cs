@@ -172,6 +172,54 @@ public sealed class GrainStorageTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_write_whose_commit_reply_was_lost_is_retried_and_recognised_as_the_writers_own()
+    {
+        var connectionString = await postgres.CreateMigratedDatabaseAsync();
+        await using var proxy = new ReplyDroppingProxy(connectionString);
+        await using var harness = StorageHarness.Open(proxy.ConnectionString, o => o.MaxConcurrentBatches = 1);
+        var state = new StateHolder<Profile> { State = new Profile { Name = "first" } };
+        await harness.Storage.ReadStateAsync("profile", Driver, state);
+
+        proxy.DropNextReply();
+        await harness.Storage.WriteStateAsync("profile", Driver, state);
+        state.State.Name = "second";
+        proxy.DropNextReply();
+        await harness.Storage.WriteStateAsync("profile", Driver, state);
+
+        Assert.Equal(2, proxy.Dropped);
+        Assert.Equal("2", state.ETag);
+        Assert.Equal(2, await PostgresFixture.ScalarAsync<int>(connectionString, "SELECT version FROM grain_state"));
+        Assert.Equal("second", await PostgresFixture.ScalarAsync<string>(connectionString, "SELECT payload->>'Name' FROM grain_state"));
+    }
+
+    [Fact]
+    public async Task Operations_on_one_row_queued_together_run_in_order_as_if_one_after_the_other()
+    {
+        await using var harness = StorageHarness.Open(await postgres.CreateMigratedDatabaseAsync(), o => o.MaxConcurrentBatches = 1);
+        var first = new StateHolder<Profile> { State = new Profile { Name = "first" } };
+        var second = new StateHolder<Profile> { State = new Profile { Name = "second" } };
+
+        var writes = new[] { harness.Storage.WriteStateAsync("profile", Driver, first), harness.Storage.WriteStateAsync("profile", Driver, second) };
+        var outcome = await Task.WhenAll(writes.Select(async w =>
+        {
+            try
+            {
+                await w;
+                return "written";
+            }
+            catch (InconsistentStateException)
+            {
+                return "conflict";
+            }
+        }));
+
+        Assert.Equal(["written", "conflict"], outcome);
+        var read = new StateHolder<Profile>();
+        await harness.Storage.ReadStateAsync("profile", Driver, read);
+        Assert.Equal(("first", "1"), (read.State.Name, read.ETag));
+    }
+
+    [Fact]
     public async Task An_unreachable_database_fails_the_write_with_an_error_naming_the_endpoint_and_reports_it_in_health()
     {
         var connectionString = new NpgsqlConnectionStringBuilder
