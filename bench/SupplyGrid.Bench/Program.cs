@@ -5,6 +5,7 @@ IBenchSuite[] suites =
 [
     new H3Suite(),
     new SupplyGrid.Bench.Runtime.RuntimeSuite(),
+    new SupplyGrid.Bench.Storage.StorageSuite(),
 ];
 
 if (args.Length == 0 || suites.All(s => s.Name != args[0]))
