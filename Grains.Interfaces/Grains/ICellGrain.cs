@@ -42,11 +42,12 @@ public interface ICellGrain : IGrainWithStringKey
 
     /// <summary>
     /// A deficit cell asks for candidates: the drivers without a live offer, nearest to <paramref name="requester"/>
-    /// first, and the figures that say how many may leave. The drivers this cell could spare are held back from other
-    /// requesters until the next tick, so two deficit cells do not both drain it.
+    /// first, and the figures that say how many may leave. With <paramref name="hold"/> (the requester will send
+    /// offers) the drivers this cell could spare are held back from other requesters until the next tick, so two
+    /// deficit cells do not both drain it.
     /// </summary>
     [AlwaysInterleave]
-    Task<DonorReport> GetDonorReport(H3Index requester, int maxDrivers);
+    Task<DonorReport> GetDonorReport(H3Index requester, int maxDrivers, bool hold);
 
     /// <summary>The figures of the last recompute (the cell recomputes first if it never has).</summary>
     [AlwaysInterleave]

@@ -1,0 +1,202 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using SupplyGrid.Geo;
+using SupplyGrid.Grains.Configuration;
+using SupplyGrid.Grains.Ports;
+using SupplyGrid.Runtime;
+using SupplyGrid.Runtime.Reminders;
+using SupplyGrid.Runtime.Timers;
+
+namespace SupplyGrid.Grains.Campaigns;
+
+/// <summary>
+/// One campaign and its ledger (CampaignGrain.Ledger.cs), quests (CampaignGrain.Quests.cs) and event area
+/// (CampaignGrain.Events.cs). Every change is written before the grain answers; a failed write deactivates the grain so
+/// the next call starts again from what the store holds.
+/// </summary>
+public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
+{
+    /// <summary>How long settled offer ids are remembered: far longer than any offer lives or any retry takes.</summary>
+    public static readonly TimeSpan SettledRetention = TimeSpan.FromDays(2);
+
+    private readonly IPersistentState<CampaignState> _state;
+    private readonly CityDirectory _cities;
+    private readonly IAnalyticsSink _analytics;
+    private readonly ILogger<CampaignGrain> _logger;
+    private readonly string _id;
+    private CityContext? _city;
+    private HashSet<ulong>? _cells;
+    private IGrainTimer? _sweepTimer;
+
+    public CampaignGrain(
+        [PersistentState("campaign")] IPersistentState<CampaignState> state,
+        CityDirectory cities,
+        IAnalyticsSink analytics,
+        ILogger<CampaignGrain> logger)
+    {
+        _state = state;
+        _cities = cities;
+        _analytics = analytics;
+        _logger = logger;
+        _id = this.GetPrimaryKeyString();
+    }
+
+    private CampaignState State => _state.State;
+
+    private DateTimeOffset Now => GrainContext.TimeProvider.GetUtcNow();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var pool = _cities.All.FirstOrDefault(c => c.PoolCampaignId == _id);
+        if (State.Definition is null && pool is not null)
+        {
+            // A city's configured pool exists without being created; it is written with its first ledger entry.
+            var now = Now;
+            State.Definition = new CampaignDefinition
+            {
+                CityId = pool.Id,
+                Kind = CampaignKind.RepositionPool,
+                Name = $"{pool.Options.Name} reposition pool",
+                Budget = pool.Options.RepositionPool.Budget,
+                StartsAt = DateTimeOffset.UnixEpoch,
+            };
+            State.Currency = pool.Currency;
+            State.CreatedAt = now;
+            State.UpdatedAt = now;
+        }
+        else if (State.Definition is { Kind: CampaignKind.RepositionPool } defined && pool is not null && defined.Budget != pool.Options.RepositionPool.Budget)
+        {
+            // Configuration is the source of truth for a pool's budget; it may not drop below what is committed already.
+            State.Definition = defined with { Budget = Math.Max(pool.Options.RepositionPool.Budget, State.Spent + State.Reserved) };
+        }
+
+        if (State.Definition is not null)
+            Bind(State.Definition);
+        if (State.Open.Count > 0)
+            ArmSweep();
+        return Task.CompletedTask;
+    }
+
+    public async Task<CampaignView> Create(CampaignDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        definition.Validate();
+        if (!_cities.TryGet(definition.CityId, out var city))
+            throw new ArgumentException($"CityId '{definition.CityId}' is not a configured city.", nameof(definition.CityId));
+        for (var i = 0; i < definition.TargetCells.Count; i++)
+        {
+            if (_cities.FindForCell(H3Index.Parse(definition.TargetCells[i])) != city)
+                throw new ArgumentException($"TargetCells[{i}] is not a cell of {city.Id} at resolution {city.Resolution}.", $"TargetCells[{i}]");
+        }
+
+        if (State.Definition is { } existing)
+        {
+            if (Same(existing, definition))
+                return View(Now);
+            throw new InvalidOperationException($"Campaign '{_id}' already exists with a different definition.");
+        }
+
+        var now = Now;
+        State.Definition = definition;
+        State.Currency = city.Currency;
+        State.CreatedAt = now;
+        State.UpdatedAt = now;
+        Bind(definition);
+        await SaveAsync();
+        if (definition.Kind == CampaignKind.Event)
+            await StartEventAsync(now);
+        return Changed(now, statusChanged: true);
+    }
+
+    public Task<CampaignView?> Get() => Task.FromResult(State.Definition is null ? null : View(Now));
+
+    public Task<CampaignView> Pause() => SetOperatorStatusAsync(CampaignStatus.Paused);
+
+    public Task<CampaignView> Resume() => SetOperatorStatusAsync(null);
+
+    public Task<CampaignView> Cancel() => SetOperatorStatusAsync(CampaignStatus.Cancelled);
+
+    public Task<CampaignMetrics> GetMetrics()
+    {
+        var definition = Require();
+        var s = State;
+        var now = Now;
+        return Task.FromResult(new CampaignMetrics(_id, StatusAt(now), definition.Budget, s.Spent, s.Reserved, Remaining, s.Reservations,
+            s.PaidOnTime, s.PaidLate, s.Failed, s.Released, s.Awards, s.PaidDrivers.Count));
+    }
+
+    private decimal Remaining => (State.Definition?.Budget ?? 0) - State.Spent - State.Reserved;
+
+    private async Task<CampaignView> SetOperatorStatusAsync(CampaignStatus? status)
+    {
+        Require();
+        if (State.OperatorStatus == CampaignStatus.Cancelled)
+            throw new InvalidOperationException($"Campaign '{_id}' is cancelled for good.");
+        var now = Now;
+        if (State.OperatorStatus == status)
+            return View(now);
+        State.OperatorStatus = status;
+        State.UpdatedAt = now;
+        await SaveAsync();
+        if (State.Definition!.Kind == CampaignKind.Event)
+            PushEventInfluence(now);
+        return Changed(now, statusChanged: true);
+    }
+
+    /// <summary>The status now: an operator's pause or cancel, else the window and the budget.</summary>
+    private CampaignStatus StatusAt(DateTimeOffset now)
+    {
+        var definition = State.Definition!;
+        if (State.OperatorStatus is { } chosen)
+            return chosen;
+        if (now < definition.StartsAt)
+            return CampaignStatus.Scheduled;
+        if (definition.EndsAt is { } end && now >= end)
+            return CampaignStatus.Ended;
+        return Remaining < (_city?.Incentives.MinimumAmount ?? 0) ? CampaignStatus.Exhausted : CampaignStatus.Active;
+    }
+
+    private CampaignDefinition Require() =>
+        State.Definition ?? throw new KeyNotFoundException($"No campaign '{_id}' was created.");
+
+    private void Bind(CampaignDefinition definition)
+    {
+        _city = _cities.TryGet(definition.CityId, out var city) ? city : null;
+        _cells = definition.TargetCells.Count == 0 ? null : definition.TargetCells.Select(c => H3Index.Parse(c).Value).ToHashSet();
+        if (definition.Kind == CampaignKind.Event && _cells is null && _city is not null)
+            _cells = EventArea(definition.Event!, _city).Select(c => c.Value).ToHashSet();
+    }
+
+    private CampaignView View(DateTimeOffset now) => new(_id, State.Definition!, StatusAt(now), State.Currency, State.Spent, State.Reserved,
+        Remaining, State.Open.Count, State.CreatedAt, State.UpdatedAt);
+
+    /// <summary>Tells the city (its campaign index and spend KPIs) and, on a status change, the analytics history.</summary>
+    private CampaignView Changed(DateTimeOffset now, bool statusChanged)
+    {
+        var view = View(now);
+        _ = GrainFactory.GetGrain<ICityGrain>(view.Definition.CityId).CampaignChanged(view.Summary());
+        if (statusChanged)
+            _analytics.Campaign(view);
+        return view;
+    }
+
+    private async Task SaveAsync()
+    {
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory may now differ from the store: start over from the store on the next call.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private static bool Same(CampaignDefinition a, CampaignDefinition b) =>
+        JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == EventReminder ? OnEventReminderAsync() : Task.CompletedTask;
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupplyGrid.Grains.Configuration;
+using SupplyGrid.Grains.Diagnostics;
+using SupplyGrid.Grains.Ports;
+using SupplyGrid.Runtime.Hosting;
+
+namespace SupplyGrid.Grains;
+
+public static class GridDomainExtensions
+{
+    /// <summary>
+    /// Adds the domain grains (drivers, cells, cities, campaigns, bookings, ODRD ranking) and their services: the
+    /// cities from <c>Cities</c> (Singapore when none), driver settings from <c>Drivers</c>, both validated at start
+    /// with errors naming the setting, and in-memory ports (MDT outbox, city change feed) plus a discarding analytics
+    /// sink, unless the host registered its own.
+    /// </summary>
+    public static GridBuilder AddSupplyGridDomain(this GridBuilder grid, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(configuration);
+        grid.AddGrains(typeof(GridDomainExtensions).Assembly);
+        var services = grid.Services;
+        services.AddOptions<CitiesOptions>()
+            .Configure(o => o.Bind(configuration))
+            .Validate(o => o.Build().Count > 0)
+            .ValidateOnStart();
+        services.AddOptions<DriverOptions>()
+            .Bind(configuration.GetSection(DriverOptions.SectionName))
+            .Validate(o => { o.Validate(); return true; })
+            .ValidateOnStart();
+        services.TryAddSingleton<CityDirectory>();
+        services.TryAddSingleton(sp => new DomainMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton<IMdtOutbox>(_ => new InMemoryMdtOutbox());
+        services.TryAddSingleton<ICityChangeFeed>(_ => new InMemoryCityChangeFeed());
+        services.TryAddSingleton<IAnalyticsSink, NullAnalyticsSink>();
+        return grid;
+    }
+
+}

@@ -1,0 +1,90 @@
+using System.Buffers;
+using SupplyGrid.Geo;
+using SupplyGrid.Grains.Configuration;
+using SupplyGrid.Grains.Policies;
+using SupplyGrid.Runtime;
+using SupplyGrid.Runtime.Concurrency;
+
+namespace SupplyGrid.Grains.Ranking;
+
+/// <summary>
+/// Ranks dispatch candidates for a pickup: asks every candidate's driver grain and every distinct cell among them in
+/// parallel (those queries interleave with the grains' own work), then scores with the city's <see cref="OdrdRanker"/>.
+/// A stateless worker keyed by city id: one activation per core serves the calls.
+/// </summary>
+[StatelessWorker]
+public sealed class OdrdRankingGrain(CityDirectory cities) : Grain, IOdrdRankingGrain
+{
+    public async Task<OdrdRanking> Rank(OdrdRankRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.DriverIds, "request.DriverIds");
+        var city = cities.Get(this.GetPrimaryKeyString());
+        if (request.Pickup.Lat is < -90 or > 90 || request.Pickup.Lng is < -180 or > 180 || !double.IsFinite(request.Pickup.Lat) || !double.IsFinite(request.Pickup.Lng))
+            throw new ArgumentOutOfRangeException("request.Pickup", request.Pickup, "request.Pickup must be a latitude in [-90, 90] and a longitude in [-180, 180].");
+        var ids = request.DriverIds;
+        if (ids.Count > city.Ranker.MaxCandidates)
+            throw new ArgumentOutOfRangeException("request.DriverIds", ids.Count, $"At most {city.Ranker.MaxCandidates} candidates can be ranked at once.");
+        var unique = new HashSet<string>(ids.Count, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(ids[i]))
+                throw new ArgumentException($"request.DriverIds[{i}] must not be empty.", "request.DriverIds");
+            if (!unique.Add(ids[i]))
+                throw new ArgumentException($"request.DriverIds lists '{ids[i]}' more than once.", "request.DriverIds");
+        }
+
+        var factsTasks = new Task<DispatchFacts>[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
+            factsTasks[i] = GrainFactory.GetGrain<IDriverGrain>(ids[i]).GetDispatchFacts();
+        var facts = await Task.WhenAll(factsTasks);
+
+        var cellTasks = new Dictionary<H3Index, Task<CellFigures>>();
+        var unranked = new List<UnrankedDriver>();
+        var rankable = new bool[facts.Length];
+        for (var i = 0; i < facts.Length; i++)
+        {
+            var f = facts[i];
+            var reason = !f.Known ? "unknown: no position yet"
+                : f.Suspect ? "suspect position"
+                : !f.Available ? "not available"
+                : cities.FindForCell(f.Cell) != city ? "outside the city"
+                : null;
+            if (reason is not null)
+                unranked.Add(new UnrankedDriver(ids[i], reason));
+            else
+            {
+                rankable[i] = true;
+                if (!cellTasks.ContainsKey(f.Cell))
+                    cellTasks[f.Cell] = GrainFactory.GetGrain<ICellGrain>(f.Cell.ToString()).GetFigures();
+            }
+        }
+
+        await Task.WhenAll(cellTasks.Values);
+        var count = facts.Length - unranked.Count;
+        var candidates = ArrayPool<OdrdCandidate>.Shared.Rent(Math.Max(count, 1));
+        var scores = ArrayPool<OdrdScore>.Shared.Rent(Math.Max(count, 1));
+        try
+        {
+            var n = 0;
+            for (var i = 0; i < facts.Length; i++)
+            {
+                if (!rankable[i])
+                    continue;
+                var f = facts[i];
+                var cell = cellTasks[f.Cell].Result;
+                // The cell counts the driver among its drivers; make sure it does even if the presence update is in flight.
+                candidates[n++] = new OdrdCandidate(ids[i], H3.GreatCircleDistanceKm(f.Position, request.Pickup), f.AcceptanceRate, f.Rating,
+                    Math.Max(cell.Drivers, 1), cell.Demand);
+            }
+
+            var written = city.Ranker.Rank(candidates.AsSpan(0, n), scores);
+            return new OdrdRanking(request.Pickup, GrainContext.TimeProvider.GetUtcNow(), scores.AsSpan(0, written).ToArray(), unranked);
+        }
+        finally
+        {
+            ArrayPool<OdrdCandidate>.Shared.Return(candidates, clearArray: true);
+            ArrayPool<OdrdScore>.Shared.Return(scores, clearArray: true);
+        }
+    }
+}
