@@ -139,11 +139,10 @@ for (const cell of boundaryCells) {
     for (let v = 0; v < boundary.length; v++) {
         const [lat, lng] = boundary[v];
         const [nLat, nLng] = boundary[(v + 1) % boundary.length];
-        const candidates = [[lat, lng], [(lat + nLat) / 2, (lng + nLng) / 2]];
-        for (const [pLat, pLng] of candidates) {
-            for (const r of [res, Math.min(15, res + 1)]) {
-                edgesOut.record().f64(pLat).f64(pLng).i32(r).cell(h3.latLngToCell(pLat, pLng, r));
-            }
+        // Vertices at the cell's resolution and one finer; edge midpoints at its own.
+        const probes = [[lat, lng, res], [lat, lng, Math.min(15, res + 1)], [(lat + nLat) / 2, (lng + nLng) / 2, res]];
+        for (const [pLat, pLng, r] of probes) {
+            edgesOut.record().f64(pLat).f64(pLng).i32(r).cell(h3.latLngToCell(pLat, pLng, r));
         }
     }
 }
@@ -155,7 +154,9 @@ const disksOut = new Writer('disks.bin');
 const writeDisk = (origin, k) => disksOut.record().cell(origin).i32(k).cells(h3.gridDisk(origin, k));
 for (const r of RESOLUTIONS) {
     for (const pentagon of pentagonsByRes[r]) {
-        for (const origin of h3.gridDisk(pentagon, 2)) for (let k = 0; k <= 5; k++) writeDisk(origin, k);
+        // Every k up to 5 from the pentagon and its neighbours; three from two steps away.
+        for (const origin of h3.gridDisk(pentagon, 1)) for (let k = 0; k <= 5; k++) writeDisk(origin, k);
+        for (const origin of h3.gridRing(pentagon, 2)) for (const k of [1, 3, 5]) writeDisk(origin, k);
     }
 }
 for (let i = 0; i < 3_000; i++) writeDisk(pick(sampleCells), randomInt(6));
@@ -180,7 +181,7 @@ for (const a of res0) for (const b of res0) writeDistance(a, b);
 for (const r of RESOLUTIONS) {
     for (const pentagon of pentagonsByRes[r]) {
         const near = h3.gridDisk(pentagon, 3);
-        for (let i = 0; i < 6; i++) {
+        for (let i = 0; i < 4; i++) {
             const a = pick(near);
             for (const b of near) writeDistance(a, b);
         }
