@@ -1,0 +1,54 @@
+using System.Reflection;
+using SupplyGrid.Grains;
+using SupplyGrid.Grains.Events;
+using SupplyGrid.Grains.Messaging;
+using SupplyGrid.Grains.Ports;
+using SupplyGrid.Runtime.Kafka;
+using SupplyGrid.Runtime.Streams;
+
+namespace SupplyGrid.Silo.Streams;
+
+/// <summary>Binds the product's Kafka topics to the grains, and the grains' MDT outbox to Kafka.</summary>
+internal static class GridStreamsRegistration
+{
+    public static IServiceCollection AddGridStreams(this IServiceCollection services, IConfiguration configuration)
+    {
+        var validation = configuration.GetSection(EventValidationOptions.SectionName).Get<EventValidationOptions>() ?? new EventValidationOptions();
+        // The silo runs on the system clock: event times are checked against it.
+        var contracts = new TopicContracts(TimeProvider.System, validation);
+        services.AddSingleton(contracts);
+        var subscribed = SubscribedTopics();
+        var kafka = services.AddKafkaStreams(configuration);
+        Bind(kafka, contracts.DriverEvent, subscribed);
+        Bind(kafka, contracts.VehicleEvent, subscribed);
+        Bind(kafka, contracts.BookingCreated, subscribed);
+        Bind(kafka, contracts.DispatchJob, subscribed);
+        Bind(kafka, contracts.UploadTrip, subscribed);
+        Bind(kafka, contracts.DriverRealPerformance, subscribed);
+        Bind(kafka, contracts.MessageReply, subscribed);
+        kafka.AddOutbox(contracts.MessageSend.Topic, contracts.MessageSend.TypeInfo);
+        // Topics the configuration does not size get the product's partition counts (driver-keyed topics agree).
+        services.PostConfigure<KafkaOptions>(o =>
+        {
+            foreach (var contract in contracts.All.Where(c => o.Topics.All(t => t.Name != c.Topic)))
+                o.Topics.Add(new KafkaTopicOptions { Name = contract.Topic, Partitions = contract.DefaultPartitions });
+        });
+        services.AddSingleton<RecentMdtMessages>();
+        services.AddSingleton<IMdtOutbox, KafkaMdtOutbox>();
+        return services;
+    }
+
+    private static void Bind<T>(KafkaStreamsBuilder kafka, TopicContract<T> contract, HashSet<string> subscribed)
+        where T : class, ITopicRecord
+    {
+        // A topic no grain subscribes to would dead-letter every record: leave it unconsumed instead.
+        if (subscribed.Contains(contract.Topic))
+            kafka.AddTopic(contract.Topic, contract.TypeInfo, contract.Validate);
+    }
+
+    private static HashSet<string> SubscribedTopics() =>
+        typeof(GridDomainExtensions).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes<ImplicitStreamSubscriptionAttribute>())
+            .Select(a => a.Namespace)
+            .ToHashSet(StringComparer.Ordinal);
+}
