@@ -34,6 +34,10 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     public string ConnectionString =>
         $"Host={SocketDirectory};Port={Port.ToString(CultureInfo.InvariantCulture)};Username={ServerUser};Database=postgres";
 
+    /// <summary>The running server's postmaster process (its backends are its children), e.g. to measure its CPU time.</summary>
+    public int ServerProcessId =>
+        int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+
     private string DataDirectory => Path.Combine(_root, "data");
 
     private string SocketDirectory => _root;

@@ -5,6 +5,7 @@ using SupplyGrid.Runtime.Postgres.Development;
 using SupplyGrid.Runtime.Postgres.Health;
 using SupplyGrid.Runtime.Postgres.History;
 using SupplyGrid.Runtime.Postgres.History.Rows;
+using SupplyGrid.Runtime.Postgres.Storage;
 
 namespace SupplyGrid.Bench.Storage;
 
@@ -14,13 +15,16 @@ namespace SupplyGrid.Bench.Storage;
 /// server named by ConnectionStrings__Postgres (in a scratch database) or a throwaway cluster with PostgreSQL's
 /// default durability (fsync and synchronous commit on).
 /// Options: --seconds N (state writes, default 10), --grains N (default 10,000), --history-rows N (default 1,000,000),
-/// --reactivate N (default 100,000).
+/// --reactivate N (default 100,000), --state-batch N and --state-batches N (Postgres:Storage:MaxBatchSize and
+/// MaxConcurrentBatches; default: the provider's defaults).
 /// </summary>
 public sealed class StorageSuite : IBenchSuite
 {
     public const string StorageName = "postgres";
 
     private const int ActivationsInFlight = 10_000;
+
+    private const int HistoryWarmUpRows = 100_000;
 
     public string Name => "storage";
 
@@ -30,24 +34,31 @@ public sealed class StorageSuite : IBenchSuite
         var grainCount = (int)args.Long("grains", 10_000);
         var historyRows = (int)args.Long("history-rows", 1_000_000);
         var reactivate = (int)args.Long("reactivate", 100_000);
-        if (seconds <= 0 || grainCount <= 0 || historyRows <= 0 || reactivate <= 0)
+        var defaults = new PostgresGrainStorageOptions();
+        var batchSize = (int)args.Long("state-batch", defaults.MaxBatchSize);
+        var batches = (int)args.Long("state-batches", defaults.MaxConcurrentBatches);
+        if (seconds <= 0 || grainCount <= 0 || historyRows <= 0 || reactivate <= 0 || batchSize <= 0 || batches <= 0)
         {
-            Console.Error.WriteLine("storage: --seconds, --grains, --history-rows and --reactivate must be positive");
+            Console.Error.WriteLine("storage: --seconds, --grains, --history-rows, --reactivate, --state-batch and --state-batches must be positive");
             return 2;
         }
+
+        void Storage(PostgresGrainStorageOptions o) => (o.MaxBatchSize, o.MaxConcurrentBatches) = (batchSize, batches);
 
         await using var server = await ScratchPostgres.StartAsync(durable: true);
         var connectionString = await server.CreateDatabaseAsync();
         var postgres = server.Cluster is null ? "ConnectionStrings__Postgres" : "throwaway cluster, default durability";
+        var cpu = new CpuMeter(server.Cluster?.ServerProcessId);
 
         // Grains for the reactivation, keyed apart from the writers, each with one stored state.
         var reactivationKeys = Enumerable.Range(0, reactivate).Select(i => 1_000_000L + i).ToArray();
-        using (var host = await StorageHost.StartAsync(connectionString))
+        using (var host = await StorageHost.StartAsync(connectionString, Storage))
         {
             var factory = host.Services.GetRequiredService<IGrainFactory>();
             var writers = Enumerable.Range(0, grainCount).Select(i => factory.GetGrain<IDriverStateGrain>(i)).ToArray();
             await Task.WhenAll(writers.Select(g => g.Ping(0).AsTask()));
-            var writes = await StateWriteScenario.RunAsync(writers, TimeSpan.FromSeconds(seconds));
+            var load = CpuMeter.LoadAverage();
+            var writes = await StateWriteScenario.RunAsync(writers, TimeSpan.FromSeconds(seconds), cpu);
             Report("state_writes", new()
             {
                 ["grains"] = grainCount,
@@ -55,15 +66,23 @@ public sealed class StorageSuite : IBenchSuite
                 ["p50_ms"] = Math.Round(writes.P50Ms, 2),
                 ["p99_ms"] = Math.Round(writes.P99Ms, 2),
                 ["seconds"] = seconds,
-            }, postgres);
+                ["batch_size"] = batchSize,
+                ["concurrent_batches"] = batches,
+            }, (writes.ClientCpuUs, writes.ServerCpuUs), load, postgres);
 
             var health = host.Services.GetRequiredService<PostgresHealth>();
-            var metrics = await HistoryCopyScenario.RunAsync(host.Services.GetRequiredService<IHistoryWriter<SupplyDemandMetricRow>>(), health,
-                SupplyDemandMetricRow.Schema.Table, historyRows, MetricRow);
-            Report("history_rows_supply_demand_metrics", new() { ["rows"] = historyRows, ["ops_per_s"] = Math.Round(metrics) }, postgres);
-            var ledger = await HistoryCopyScenario.RunAsync(host.Services.GetRequiredService<IHistoryWriter<DriverIncentiveRow>>(), health,
-                DriverIncentiveRow.Schema.Table, historyRows, LedgerRow);
-            Report("history_rows_driver_incentives", new() { ["rows"] = historyRows, ["ops_per_s"] = Math.Round(ledger) }, postgres);
+            await HistoryAsync(host.Services.GetRequiredService<IHistoryWriter<SupplyDemandMetricRow>>(), SupplyDemandMetricRow.Schema.Table, MetricRow);
+            await HistoryAsync(host.Services.GetRequiredService<IHistoryWriter<DriverIncentiveRow>>(), DriverIncentiveRow.Schema.Table, LedgerRow);
+
+            async Task HistoryAsync<TRow>(IHistoryWriter<TRow> writer, string table, Func<int, TRow> row)
+            {
+                // Warm-up: the first rows run through code the JIT has not optimised yet.
+                await HistoryCopyScenario.RunAsync(writer, health, table, historyRows, HistoryWarmUpRows, row);
+                var before = (Load: CpuMeter.LoadAverage(), Cpu: cpu.Read());
+                var rowsPerSecond = await HistoryCopyScenario.RunAsync(writer, health, table, 0, historyRows, row);
+                Report($"history_rows_{table}", new() { ["rows"] = historyRows, ["ops_per_s"] = Math.Round(rowsPerSecond) },
+                    cpu.Read().PerOperationSince(before.Cpu, historyRows), before.Load, postgres);
+            }
 
             var seeded = reactivationKeys.Select(factory.GetGrain<IDriverStateGrain>).ToArray();
             for (var start = 0; start < seeded.Length; start += ActivationsInFlight)
@@ -71,17 +90,18 @@ public sealed class StorageSuite : IBenchSuite
             await host.StopAsync();
         }
 
-        using (var host = await StorageHost.StartAsync(connectionString))
+        using (var host = await StorageHost.StartAsync(connectionString, Storage))
         {
             var factory = host.Services.GetRequiredService<IGrainFactory>();
             var grains = reactivationKeys.Select(factory.GetGrain<IDriverStateGrain>).ToArray();
+            var before = (Load: CpuMeter.LoadAverage(), Cpu: cpu.Read());
             var elapsed = await ReactivationScenario.RunAsync(grains, expectedSequence: 7, ActivationsInFlight);
             Report("reactivation", new()
             {
                 ["grains"] = reactivate,
                 ["seconds"] = Math.Round(elapsed, 2),
                 ["ops_per_s"] = Math.Round(reactivate / elapsed),
-            }, postgres);
+            }, cpu.Read().PerOperationSince(before.Cpu, reactivate), before.Load, postgres);
             await host.StopAsync();
         }
 
@@ -97,11 +117,16 @@ public sealed class StorageSuite : IBenchSuite
     private static DriverIncentiveRow LedgerRow(int i) =>
         new($"campaign-{i % 20}", $"offer-{i}", "commit", $"driver-{i % 10_000}", 12.50m, "SGD", Start.AddSeconds(i), "arrived on time");
 
-    private static void Report(string scenario, Dictionary<string, object?> fields, string postgres)
+    /// <param name="cpuUs">CPU microseconds per operation: this process (the grid and the client) and the server (null for a server not started here).</param>
+    /// <param name="load">The machine's one-minute load average as the scenario started (2 cores: above 2, other work competes).</param>
+    private static void Report(string scenario, Dictionary<string, object?> fields, (double Client, double? Server) cpuUs, double load, string postgres)
     {
         var line = new Dictionary<string, object?> { ["scenario"] = scenario };
         foreach (var (key, value) in fields)
             line[key] = value;
+        line["client_cpu_us_per_op"] = Math.Round(cpuUs.Client, 1);
+        line["server_cpu_us_per_op"] = cpuUs.Server is { } server ? Math.Round(server, 1) : null;
+        line["load_avg"] = load;
         line["postgres"] = postgres;
         line["cores"] = BenchOutput.Cores;
         BenchOutput.WriteLine(line);
