@@ -67,7 +67,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
                 var cluster = new ThrowawayCluster(bin, root, FreePort(), durable);
                 try
                 {
-                    await cluster.StartAsync(cancellationToken);
+                    await cluster.StartServerAsync(cancellationToken);
                     return cluster;
                 }
                 catch (InvalidOperationException) when (attempt < 3)
@@ -82,8 +82,8 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the server (again, after <see cref="StopAsync"/>) on the same port and data.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Starts the server (again, after <see cref="StopServerAsync"/>) on the same port and data.</summary>
+    public async Task StartServerAsync(CancellationToken cancellationToken = default)
     {
         var settings = new StringBuilder();
         settings.Append(CultureInfo.InvariantCulture, $"-p {Port} -k {SocketDirectory} -c listen_addresses=127.0.0.1 -c max_connections=200");
@@ -103,7 +103,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     }
 
     /// <summary>Stops the server at once (no checkpoint): what a crash or a pulled plug looks like to clients.</summary>
-    public Task StopAsync(CancellationToken cancellationToken = default) =>
+    public Task StopServerAsync(CancellationToken cancellationToken = default) =>
         RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], RunsAsRoot, cancellationToken);
 
     public async ValueTask DisposeAsync()
@@ -111,7 +111,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         try
         {
             if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
-                await StopAsync();
+                await StopServerAsync();
         }
         finally
         {

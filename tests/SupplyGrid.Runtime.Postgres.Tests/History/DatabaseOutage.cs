@@ -24,7 +24,7 @@ internal sealed class DatabaseOutage : IAsyncDisposable
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         if (server.Cluster is { } cluster)
         {
-            await cluster.StopAsync();
+            await cluster.StopServerAsync();
         }
         else
         {
@@ -38,7 +38,7 @@ internal sealed class DatabaseOutage : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_server.Cluster is { } cluster)
-            await cluster.StartAsync();
+            await cluster.StartServerAsync();
         else
             await PostgresFixture.ExecuteAsync(_server.ServerConnectionString, $"ALTER DATABASE {_database} ALLOW_CONNECTIONS true");
     }
