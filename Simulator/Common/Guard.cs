@@ -15,9 +15,6 @@ internal static class Guard
     public static double Positive(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         double.IsFinite(value) && value > 0 ? value : throw Fail(name, value, "must be finite and greater than zero");
 
-    public static double Fraction(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
-        value is >= 0 and <= 1 ? value : throw Fail(name, value, "must be between 0 and 1");
-
     /// <summary>(0, 1): a probability that must be neither impossible nor certain.</summary>
     public static double OpenFraction(double value, [CallerArgumentExpression(nameof(value))] string? name = null) =>
         value is > 0 and < 1 ? value : throw Fail(name, value, "must be greater than 0 and less than 1");

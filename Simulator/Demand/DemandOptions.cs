@@ -7,9 +7,11 @@ public sealed record DemandOptions
 
     /// <summary>
     /// Bookings per hour averaged over the day, from the zones and "elsewhere"; the hours differ by the zones'
-    /// profiles. The brief speaks of about 8,000 per hour for a large city.
+    /// profiles. The brief speaks of about 8,000 per hour for a large city; the default suits the default fleet of
+    /// 2,000 drivers (about a third of them online at a time), which then serves about three bookings in four, short
+    /// of drivers in the peaks and after the stadium empties.
     /// </summary>
-    public double BookingsPerHour { get; set; } = 2_000;
+    public double BookingsPerHour { get; set; } = 800;
 
     /// <summary>Extra bookings leaving a venue around the end of each event.</summary>
     public double EventBookings { get; set; } = 600;

@@ -47,8 +47,6 @@ public sealed class PoissonDemand : IDemandSource
         _minuteRates = new double[city.Zones.Count + 1 + 2 * city.Venues.Count];
     }
 
-    public CityMap City => _city;
-
     /// <summary>
     /// The configured rate of a zone (by name) or of "elsewhere" in a local hour, bookings per hour; events add to it.
     /// </summary>

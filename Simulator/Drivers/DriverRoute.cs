@@ -32,8 +32,6 @@ internal sealed class DriverRoute
 
     public double StraightKm => _cumulativeKm[_pointCount - 1];
 
-    public LatLng Destination => _points[_pointCount - 1];
-
     /// <summary>Plans the route and returns when it ends.</summary>
     public long Start(LatLng from, LatLng to, LandRouter router, long startTicks, double roadSpeedKmh, double detourFactor)
     {

@@ -83,4 +83,21 @@ internal sealed class SimDriver
     public bool Online => Phase != DriverPhase.Offline;
 
     public LatLng PositionAt(long ticks) => Route.Active ? Route.PositionAt(ticks) : Position;
+
+    /// <summary>
+    /// The job acceptance rate a performance platform would show: the driver's trait counted as
+    /// <paramref name="historyJobs"/> jobs of history, plus the jobs of this run.
+    /// </summary>
+    public double ReportedAcceptance(int historyJobs)
+    {
+        double asked = historyJobs + JobsAsked;
+        return asked > 0 ? Math.Clamp((historyJobs * JobAcceptance + JobsAccepted) / asked, 0, 1) : JobAcceptance;
+    }
+
+    /// <summary>The cancellation rate on the same terms as <see cref="ReportedAcceptance"/>.</summary>
+    public double ReportedCancellation(int historyJobs)
+    {
+        double taken = historyJobs + JobsAccepted;
+        return taken > 0 ? Math.Clamp((historyJobs * CancellationRate + JobsCancelled) / taken, 0, 1) : CancellationRate;
+    }
 }

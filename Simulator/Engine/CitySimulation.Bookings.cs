@@ -95,9 +95,8 @@ public sealed partial class CitySimulation
             double km = GeoMath.DistanceKm(position, b.Pickup);
             if (km > _dispatch.MaxPickupKm)
                 continue;
-            double history = _fleet.HistoryJobs + d.JobsAsked;
-            double acceptance = history > 0 ? (_fleet.HistoryJobs * d.JobAcceptance + d.JobsAccepted) / history : d.JobAcceptance;
-            _candidates.Add(new DispatchCandidate(d.Id, d.VehicleId, position, km, d.Phase == DriverPhase.Repositioning, acceptance, d.Rating));
+            _candidates.Add(new DispatchCandidate(d.Id, d.VehicleId, position, km, d.Phase == DriverPhase.Repositioning,
+                d.ReportedAcceptance(_fleet.HistoryJobs), d.Rating));
             _candidateDrivers.Add(index);
         }
     }

@@ -146,7 +146,7 @@ public sealed partial class CitySimulation
         else if (d.Phase == DriverPhase.Repositioning && d.ActiveOfferKey == offerKey)
         {
             AbandonReposition(d);
-            BecomeIdle(d, _movement.MeanIdleMinutes * 60 * d.Random.Exponential(1));
+            BecomeIdle(d, IdleSeconds(d));
         }
     }
 

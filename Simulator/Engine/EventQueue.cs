@@ -19,17 +19,16 @@ internal enum SimEventKind : byte
 internal readonly record struct ScheduledEvent(long Ticks, long Sequence, SimEventKind Kind, int Subject, int Generation);
 
 /// <summary>
-/// A binary min-heap of events ordered by time, then by scheduling order, so events due at the same instant run in
+/// A 4-ary min-heap of events ordered by time, then by scheduling order, so events due at the same instant run in
 /// the order they were scheduled. Written out rather than <see cref="PriorityQueue{TElement, TPriority}"/> so the
-/// comparison inlines: a simulated day pushes and pops tens of millions of pings.
+/// comparison inlines: a simulated day pushes and pops tens of millions of pings, and four children per node halve
+/// the depth a pop walks down.
 /// </summary>
 internal sealed class EventQueue
 {
     private ScheduledEvent[] _heap = new ScheduledEvent[1024];
     private int _count;
     private long _sequence;
-
-    public int Count => _count;
 
     /// <summary>Ticks of the earliest event, or <see cref="long.MaxValue"/> when empty.</summary>
     public long PeekTicks => _count > 0 ? _heap[0].Ticks : long.MaxValue;
@@ -42,7 +41,7 @@ internal sealed class EventQueue
         int i = _count++;
         while (i > 0)
         {
-            int parent = (i - 1) >> 1;
+            int parent = (i - 1) >> 2;
             if (!Earlier(item, _heap[parent]))
                 break;
             _heap[i] = _heap[parent];
@@ -60,11 +59,16 @@ internal sealed class EventQueue
         int i = 0;
         while (true)
         {
-            int child = 2 * i + 1;
-            if (child >= _count)
+            int first = 4 * i + 1;
+            if (first >= _count)
                 break;
-            if (child + 1 < _count && Earlier(_heap[child + 1], _heap[child]))
-                child++;
+            int child = first;
+            int end = Math.Min(first + 4, _count);
+            for (int c = first + 1; c < end; c++)
+            {
+                if (Earlier(_heap[c], _heap[child]))
+                    child = c;
+            }
             if (!Earlier(_heap[child], last))
                 break;
             _heap[i] = _heap[child];

@@ -149,6 +149,8 @@ public class OfferHandlingTests
 
         var shifts = new RecordingSink();
         var offline = Runs.Singapore(shifts, drivers: 1, bookingsPerHour: 0, configure: o => o.Fleet.ShiftHoursMin = o.Fleet.ShiftHoursMax = 0.5);
+        while (!shifts.Of<VehicleEvent>().Any(e => e.Status == VehicleStatus.OutOfService))
+            offline.Step(TimeSpan.FromMinutes(10));
         var home = offline.SnapshotDrivers().Single();
         Assert.Equal(DriverPhase.Offline, home.Phase);
         offline.OnMdtMessage(Runs.Offer("m2", home.Position, 12m, offline.Now));
