@@ -5,6 +5,7 @@ IBenchSuite[] suites =
 [
     new H3Suite(),
     new SupplyGrid.Bench.Runtime.RuntimeSuite(),
+    new IngestSuite(),
     new SupplyGrid.Bench.Storage.StorageSuite(),
 ];
 

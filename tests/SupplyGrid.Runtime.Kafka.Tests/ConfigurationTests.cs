@@ -100,13 +100,16 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void A_topic_is_declared_once()
+    public void A_topic_has_one_event_type_and_one_outbox_and_may_have_both()
     {
         var kafka = new ServiceCollection().AddKafkaStreams(new ConfigurationBuilder().Build())
-            .AddTopic(DriverEvent, TestJsonContext.Default.DriverPing);
+            .AddTopic(DriverEvent, TestJsonContext.Default.DriverPing)
+            .AddOutbox(DriverEvent, TestJsonContext.Default.DriverPing);
 
-        var error = Assert.Throws<ArgumentException>(() => kafka.AddOutbox(DriverEvent, TestJsonContext.Default.MdtMessage));
-        Assert.Contains(DriverEvent, error.Message);
+        Assert.Contains("already bound", Assert.Throws<ArgumentException>(() => kafka.AddTopic(DriverEvent, TestJsonContext.Default.MdtMessage)).Message);
+        Assert.Contains("already has an outbox", Assert.Throws<ArgumentException>(() => kafka.AddOutbox(DriverEvent, TestJsonContext.Default.MdtMessage)).Message);
+        Assert.Contains("DriverPing already has an outbox", Assert.Throws<ArgumentException>(() => kafka.AddOutbox(MessageSend, TestJsonContext.Default.DriverPing)).Message);
+        Assert.Single(kafka.Services, d => d.ServiceType == typeof(KafkaTopicDeclaration));
     }
 
     [Fact]

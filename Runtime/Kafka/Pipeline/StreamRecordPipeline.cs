@@ -86,7 +86,9 @@ internal sealed class StreamRecordPipeline : IStreamDeliveryObserver
     private bool Wait(long wakeBelow, Func<bool> satisfied, TimeSpan timeout)
     {
         _progress.Reset();
-        Volatile.Write(ref _wakeBelow, wakeBelow);
+        // A full fence: the in-flight count read below must not be satisfied before finishers can see this
+        // request, or a finisher could miss it while this thread sleeps through the whole timeout.
+        Interlocked.Exchange(ref _wakeBelow, wakeBelow);
         try
         {
             if (satisfied())
