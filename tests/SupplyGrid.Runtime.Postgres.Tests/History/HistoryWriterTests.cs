@@ -73,7 +73,8 @@ public sealed class HistoryWriterTests(PostgresFixture postgres)
             for (var i = 0; i < 200; i++)
                 await host.Writer<DriverIncentiveRow>().EnqueueAsync(HistoryRows.Ledger(i));
         });
-        await Task.Delay(300);
+        await Eventually.TrueAsync(() => host.Status(Ledger).Pending >= 50, "the ledger buffer to fill");
+        await Task.Delay(100); // room for a writer that would not wait to overrun the buffer
 
         Assert.InRange(accepted, 100, 110);
         Assert.Equal(1_000 - accepted, host.Status(Metrics).Dropped);
