@@ -35,7 +35,7 @@ public sealed class DirectStreamIngressTests
     [Fact]
     public async Task Ingest_blocks_at_the_in_flight_bound_until_grains_catch_up()
     {
-        using var dispatcher = new RecordingDispatcher(Topic) { HoldDeliveries = true };
+        using var dispatcher = new RecordingDispatcher(Topic) { HoldWhen = _ => true };
         using var metrics = new KafkaStreamMetrics();
         using var ingress = NewIngress(dispatcher, new RecordingSink(), metrics, new KafkaOptions { MaxInFlight = 8, ResumeInFlight = 2 });
 

@@ -16,7 +16,7 @@ public sealed class MetricsSnapshotTests(ITestOutputHelper output)
         var pings = Enumerable.Range(0, 200).Select(i => new DriverPing { DriverId = $"drv-{i % 9}", Seq = i, Lat = 1.3 }).ToList();
         var landed = TestKafka.ProducePings(broker.BootstrapServers, Topic, pings);
         var ends = landed.GroupBy(l => l.Partition.Value).ToDictionary(g => g.Key, g => g.Max(l => l.Offset.Value) + 1);
-        using var dispatcher = new RecordingDispatcher(Topic) { HoldDeliveries = true };
+        using var dispatcher = new RecordingDispatcher(Topic) { HoldWhen = _ => true };
 
         await using var silo = await PumpHarness.StartAsync(output, dispatcher, PumpHarness.FastSettings(broker.BootstrapServers, "g-snapshot"), Topic);
         await dispatcher.WaitForCountAsync(pings.Count, TestKafka.Patience);

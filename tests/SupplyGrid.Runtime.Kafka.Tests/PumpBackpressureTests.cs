@@ -37,6 +37,34 @@ public sealed class PumpBackpressureTests(ITestOutputHelper output)
         Assert.Equal(pings.Select(p => p.Seq).Order(), dispatcher.Deliveries.Select(d => ((DriverPing)d.Item).Seq).Order());
     }
 
+    [Fact]
+    public async Task A_slow_record_pauses_only_its_own_partition_once_the_window_behind_it_is_full()
+    {
+        const int window = 8;
+        using var broker = new EmbeddedKafkaBroker();
+        broker.CreateTopic(Topic, 2);
+        broker.CreateTopic("supplygrid.dead-letter", 1);
+        var pings = Enumerable.Range(0, 200).Select(i => new DriverPing { DriverId = $"drv-{i % 23}", Seq = i, Lat = 1.3 }).ToList();
+        var landed = TestKafka.ProducePings(broker.BootstrapServers, Topic, pings);
+        var perPartition = landed.GroupBy(l => l.Partition.Value).ToDictionary(g => g.Key, g => g.Count());
+        // The first record of partition 0 stays unfinished; everything else finishes at once.
+        using var dispatcher = new RecordingDispatcher(Topic) { HoldWhen = d => d.Token is { Partition: 0, Offset: 0 } };
+        var settings = PumpHarness.FastSettings(broker.BootstrapServers, "g-window");
+        settings["Kafka:MaxUncommittedPerPartition"] = window.ToString();
+
+        await using var silo = await PumpHarness.StartAsync(output, dispatcher, settings, Topic);
+        await dispatcher.WaitForCountAsync(perPartition[1] + window, TestKafka.Patience);
+        await Task.Delay(300); // partition 0 stays paused behind its slow record
+
+        Assert.Equal(window, dispatcher.Deliveries.Count(d => d.Token!.Partition == 0));
+        Assert.Equal(perPartition[1], dispatcher.Deliveries.Count(d => d.Token!.Partition == 1));
+        Assert.Contains(silo.Metrics.GetSnapshot().Partitions, p => p is { Partition: 0, Paused: true, CommittedOffset: <= 0 });
+
+        Assert.Equal(1, dispatcher.FinishHeld());
+        await dispatcher.WaitForCountAsync(pings.Count, TestKafka.Patience);
+        Assert.Equal(pings.Count, dispatcher.Count);
+    }
+
     private static MeterListener CountPauses(IMeterFactory factory, Action onPause)
     {
         var listener = new MeterListener

@@ -20,7 +20,7 @@ public sealed class PumpRestartTests(ITestOutputHelper output)
         settings["Kafka:DrainTimeout"] = "00:00:00.300";
 
         // First life: every record is delivered, only the first 200 deliveries finish, then the pump dies mid-stream.
-        using var first = new RecordingDispatcher(Topic) { HoldDeliveries = true };
+        using var first = new RecordingDispatcher(Topic) { HoldWhen = _ => true };
         await using (await PumpHarness.StartAsync(output, first, settings, Topic))
         {
             await first.WaitForCountAsync(pings.Count, TestKafka.Patience);

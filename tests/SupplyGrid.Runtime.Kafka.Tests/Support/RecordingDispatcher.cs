@@ -21,8 +21,8 @@ internal sealed class RecordingDispatcher(params string[] subscribedTopics) : II
     /// <summary>Returns the exception a delivery fails with, or null for success.</summary>
     public Func<Delivery, Exception?> FailWhen { get; set; } = _ => null;
 
-    /// <summary>When true, deliveries are kept unfinished until <see cref="FinishHeld"/> (or the slow finisher).</summary>
-    public bool HoldDeliveries { get; set; }
+    /// <summary>Which deliveries are kept unfinished until <see cref="FinishHeld"/> (or the slow finisher); none by default.</summary>
+    public Func<Delivery, bool> HoldWhen { get; set; } = _ => false;
 
     public IReadOnlyList<Delivery> Deliveries => [.. _deliveries];
 
@@ -48,7 +48,7 @@ internal sealed class RecordingDispatcher(params string[] subscribedTopics) : II
         }
 
         var error = FailWhen(delivery);
-        if (HoldDeliveries)
+        if (HoldWhen(delivery))
             _held.Enqueue((observer, state, error));
         else
             Finish(observer, state, error);
@@ -70,7 +70,7 @@ internal sealed class RecordingDispatcher(params string[] subscribedTopics) : II
     /// <summary>Holds deliveries and finishes <paramref name="perTick"/> of them every millisecond or so, like busy grains.</summary>
     public void FinishSlowly(int perTick)
     {
-        HoldDeliveries = true;
+        HoldWhen = _ => true;
         _slowFinisher = Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)
