@@ -18,6 +18,12 @@ public interface IDemandSource
     /// <exception cref="InvalidOperationException">There are no more (<see cref="NextTicks"/> is <see cref="long.MaxValue"/>).</exception>
     DemandArrival Take();
 
+    /// <summary>
+    /// The expected share of a day's bookings starting in each local hour (24 values summing to 1), which the
+    /// fleet's shifts follow (known before <see cref="Start"/>).
+    /// </summary>
+    IReadOnlyList<double> HourlyShares { get; }
+
     /// <summary>A place a driver starts a shift from, drawn like a pickup (drivers live where riders do).</summary>
     LatLng SampleDriverHome(SimRandom random);
 }

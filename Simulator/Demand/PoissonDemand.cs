@@ -44,8 +44,16 @@ public sealed class PoissonDemand : IDemandSource
         _arrivalSources = [.. city.Venues.Select(v => v.Name + " (arrivals)")];
         _departureSources = [.. city.Venues.Select(v => v.Name + " (departures)")];
         _zonePickupWeights = new double[city.Zones.Count + 1];
+        var hourly = new double[HourlyProfile.Hours];
+        for (int h = 0; h < hourly.Length; h++)
+            hourly[h] = city.BackgroundPickups[h] + city.Zones.Sum(z => z.Pickups[h]);
+        double day = hourly.Sum();
+        HourlyShares = day > 0 ? Array.ConvertAll(hourly, w => w / day) : [.. Enumerable.Repeat(1.0 / HourlyProfile.Hours, HourlyProfile.Hours)];
         _minuteRates = new double[city.Zones.Count + 1 + 2 * city.Venues.Count];
     }
+
+    /// <summary>The zones' and elsewhere's pickup weights by local hour, as shares of the day (events left out).</summary>
+    public IReadOnlyList<double> HourlyShares { get; }
 
     /// <summary>
     /// The configured rate of a zone (by name) or of "elsewhere" in a local hour, bookings per hour; events add to it.

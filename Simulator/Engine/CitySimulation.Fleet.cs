@@ -9,17 +9,12 @@ public sealed partial class CitySimulation
 {
     private const int CruiseAttempts = 8;
 
-    // Share of shifts starting in each local hour, fitted by hand so that the drivers online follow the city's demand
-    // to the power 0.75 (6 to 10 hour shifts): an early-morning wave before the 7-9 peak, a midday-afternoon wave
-    // that carries the evening, a few night owls. The peaks stay a little short of drivers, as real ones do.
-    private static readonly double[] ShiftStartWeights =
-        [0.6, 0.8, 0.8, 0.7, 1.0, 3.0, 4.5, 2.5, 0.5, 0.3, 0.3, 0.6, 1.8, 1.8, 2.0, 2.4, 2.8, 2.4, 1.0, 0.4, 0.3, 0.3, 0.3, 0.4];
-
     private readonly double _gridSlackKm;
 
     private SimDriver[] CreateFleet(ulong seed)
     {
         var traits = SimRandom.Derive(seed, SimStream.Fleet);
+        var shiftStarts = ShiftPlanner.FitStartWeights(_demand.HourlyShares, _fleet.ShiftHoursMin, _fleet.ShiftHoursMax);
         var drivers = new SimDriver[_fleet.Drivers];
         for (int i = 0; i < drivers.Length; i++)
         {
@@ -27,7 +22,7 @@ public sealed partial class CitySimulation
             var driver = new SimDriver(i, "drv-" + number, "veh-" + number,
                 SimRandom.Derive(seed, SimStream.DriverBehaviour, i), new DriverRoute(_city.Router.MaxWaypoints));
             driver.Home = _demand.SampleDriverHome(traits);
-            driver.ShiftLocalStart = TimeSpan.FromHours(traits.Pick(ShiftStartWeights) + traits.NextDouble());
+            driver.ShiftLocalStart = TimeSpan.FromHours(traits.Pick(shiftStarts) + traits.NextDouble());
             driver.ShiftLength = TimeSpan.FromHours(traits.Uniform(_fleet.ShiftHoursMin, _fleet.ShiftHoursMax));
             driver.JobAcceptance = traits.Uniform(_fleet.JobAcceptanceMin, _fleet.JobAcceptanceMax);
             driver.CancellationRate = traits.Uniform(0, _fleet.CancellationMax);

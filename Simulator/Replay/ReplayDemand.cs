@@ -36,7 +36,14 @@ public sealed class ReplayDemand : IDemandSource
         _options = options with { };
         _candidateWeights = new double[_options.DropoffCandidates];
         _candidates = new LatLng[_options.DropoffCandidates];
+        var hourly = new double[HourlyProfile.Hours];
+        foreach (var pickup in _pickups)
+            hourly[CityTime.ToLocal(pickup.Time, city.TimeZone).Hour]++;
+        HourlyShares = Array.ConvertAll(hourly, count => count / _pickups.Length);
     }
+
+    /// <summary>The recorded pickups' shares by local hour.</summary>
+    public IReadOnlyList<double> HourlyShares { get; }
 
     /// <summary>Pickups before the start of the run, which were not replayed.</summary>
     public int SkippedBeforeStart { get; private set; }

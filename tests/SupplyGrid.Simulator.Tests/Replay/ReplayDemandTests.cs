@@ -55,6 +55,21 @@ public class ReplayDemandTests
     }
 
     [Fact]
+    public void Hourly_shares_count_the_records_by_local_hour()
+    {
+        var here = new LatLng(40.75, -73.99);
+        // 04:10Z and 04:50Z are 00:10 and 00:50 in New York (EDT); 13:00Z is 09:00.
+        var demand = new ReplayDemand(
+            Data(new(T0.AddMinutes(10), here, null, null), new(T0.AddMinutes(50), here, null, null), new(T0.AddHours(9), here, null, null)),
+            Cities.NewYork,
+            new ReplayTripOptions());
+
+        Assert.Equal(2.0 / 3, demand.HourlyShares[0], 12);
+        Assert.Equal(1.0 / 3, demand.HourlyShares[9], 12);
+        Assert.Equal(1.0, demand.HourlyShares.Sum(), 12);
+    }
+
+    [Fact]
     public void An_empty_replay_is_refused()
     {
         Assert.Equal("data", Assert.Throws<ArgumentException>(() => new ReplayDemand(Data(), Cities.NewYork, new ReplayTripOptions())).ParamName);

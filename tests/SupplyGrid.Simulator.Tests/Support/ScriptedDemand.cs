@@ -20,5 +20,7 @@ internal sealed class ScriptedDemand(IEnumerable<DemandArrival> arrivals, LatLng
 
     public DemandArrival Take() => _arrivals.Dequeue();
 
+    public IReadOnlyList<double> HourlyShares { get; } = [.. Enumerable.Repeat(1.0 / 24, 24)];
+
     public LatLng SampleDriverHome(SimRandom random) => home;
 }
