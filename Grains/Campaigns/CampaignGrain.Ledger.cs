@@ -25,7 +25,9 @@ public sealed partial class CampaignGrain
 
         var now = Now;
         var changed = Sweep(now);
-        var refusal = StatusAt(now) != CampaignStatus.Active ? CampaignRefusal.NotActive
+        var status = StatusAt(now);
+        var refusal = status == CampaignStatus.Exhausted ? CampaignRefusal.BudgetExhausted
+            : status != CampaignStatus.Active ? CampaignRefusal.NotActive
             : _cells is not null && !_cells.Contains(request.TargetCell.Value) ? CampaignRefusal.CellNotTargeted
             : CampaignRefusal.None;
         var quote = refusal == CampaignRefusal.None ? Price(request) : default;
@@ -211,7 +213,8 @@ public sealed partial class CampaignGrain
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{driverId}|{day:yyyy-MM-dd}");
 
     private ReservationResult Refused(CampaignRefusal refusal) =>
-        new(false, refusal, new IncentiveQuote(0m, State.Currency, 0m, 0m, 0m, 0m, IncentiveLimit.None));
+        new(false, refusal, new IncentiveQuote(0m, State.Currency, 0m, 0m, 0m, 0m,
+            refusal == CampaignRefusal.DailyCapReached ? IncentiveLimit.DailyCapReached : IncentiveLimit.BudgetExhausted));
 
     private void Record(LedgerMovement movement, string entryId, string driverId, decimal amount, DateTimeOffset at) =>
         _analytics.Ledger(new LedgerHistoryRow(_id, entryId, driverId, movement, amount, State.Currency, at));

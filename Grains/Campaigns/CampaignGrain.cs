@@ -149,7 +149,8 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         var definition = State.Definition!;
         if (State.OperatorStatus is { } chosen)
             return chosen;
-        if (now < definition.StartsAt)
+        // An event funds the moves that pre-position drivers, so it opens its lead time before the start.
+        if (now < definition.StartsAt - (definition.Event?.PrepositionLead ?? TimeSpan.Zero))
             return CampaignStatus.Scheduled;
         if (definition.EndsAt is { } end && now >= end)
             return CampaignStatus.Ended;

@@ -13,7 +13,7 @@ public sealed partial class CellGrain
         if (maxDrivers < 0)
             throw new ArgumentOutOfRangeException(nameof(maxDrivers), maxDrivers, "maxDrivers must not be negative.");
         var nowTicks = Now.UtcTicks;
-        if (nowTicks > _promisedUntilTicks)
+        if (nowTicks >= _promisedUntilTicks)
             _promised = 0;
 
         var free = new List<(DriverPresence Driver, double Km)>(_drivers.Count);

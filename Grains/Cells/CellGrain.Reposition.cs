@@ -94,10 +94,11 @@ public sealed partial class CellGrain
             }
         }
 
-        if (plan.Offers.Count == 0 && plan.TargetArrivals > 0)
+        var decisions = send && plan.Offers.Count > 0 ? await SendOffersAsync(plan, snapshot, now, detectedTimestamp) : null;
+        // Nobody to ask, or every driver refused (busy, budget gone): searching again next tick would find the same.
+        if ((plan.Offers.Count == 0 && plan.TargetArrivals > 0) || (decisions is not null && !decisions.Any(d => d?.Offered == true)))
             _nextPlanTicks = now.UtcTicks + TicksBetweenFruitlessPlans * _city.Cells.TickInterval.Ticks;
 
-        var decisions = send && plan.Offers.Count > 0 ? await SendOffersAsync(plan, snapshot, now, detectedTimestamp) : null;
         var moves = new PlannedMove[plan.Offers.Count];
         for (var i = 0; i < moves.Length; i++)
         {
