@@ -13,6 +13,9 @@ namespace SupplyGrid.Simulator;
 /// </summary>
 public sealed partial class CitySimulation
 {
+    private static readonly DateTimeOffset EarliestStart = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset LatestStart = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly CityMap _city;
     private readonly IDemandSource _demand;
     private readonly ISimulationSink _sink;
@@ -46,6 +49,8 @@ public sealed partial class CitySimulation
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sink);
         options.Validate();
+        if (start < EarliestStart || start > LatestStart)
+            throw new ArgumentOutOfRangeException(nameof(start), start, $"start must be between {EarliestStart:yyyy} and {LatestStart:yyyy}.");
         _city = city;
         _demand = demand;
         _sink = sink;

@@ -32,6 +32,11 @@ public sealed class ReplayDemand : IDemandSource
         if (data.Pickups.Count == 0)
             throw new ArgumentException("The replay has no pickups to replay.", nameof(data));
         _pickups = [.. data.Pickups];
+        for (int i = 0; i < _pickups.Length; i++)
+        {
+            if (!city.Land.Contains(_pickups[i].Pickup) || (_pickups[i].Dropoff is { } dropoff && !city.Land.Contains(dropoff)))
+                throw new ArgumentException($"Pickup {i} ({_pickups[i].Time:O}) lies outside {city.Name}: read the replay with the same city.", nameof(data));
+        }
         _city = city;
         _options = options with { };
         _candidateWeights = new double[_options.DropoffCandidates];

@@ -31,6 +31,15 @@ public class SimulationOptionsTests
     }
 
     [Fact]
+    public void An_absurd_start_is_refused()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new CitySimulation(TestCities.Square(), new ScriptedDemand(Runs.SquareCentre), default, new SimulationOptions(), new RecordingSink()));
+
+        Assert.Equal("start", error.ParamName);
+    }
+
+    [Fact]
     public void Options_changed_after_construction_do_not_reach_the_engine()
     {
         var options = new SimulationOptions { Fleet = new FleetOptions { Drivers = 1, AlwaysOnline = true } };

@@ -70,6 +70,17 @@ public class ReplayDemandTests
     }
 
     [Fact]
+    public void Pickups_outside_the_city_are_refused()
+    {
+        var manhattan = new LatLng(40.75, -73.99);
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            new ReplayDemand(Data(new ReplayPickup(T0, manhattan, null, null)), Cities.Singapore, new ReplayTripOptions()));
+
+        Assert.Equal("data", error.ParamName);
+    }
+
+    [Fact]
     public void An_empty_replay_is_refused()
     {
         Assert.Equal("data", Assert.Throws<ArgumentException>(() => new ReplayDemand(Data(), Cities.NewYork, new ReplayTripOptions())).ParamName);
