@@ -52,7 +52,7 @@ public sealed class KafkaStreamMetrics : IDisposable
         _deliveryDuration = _meter.CreateHistogram<double>("supplygrid.kafka.delivery.duration", "ms", "Time from consume to the end of the grain turn.");
     }
 
-    /// <summary>Consume-to-finished-turn durations of every record since start.</summary>
+    /// <summary>Consume-to-finished-turn durations since start, of one record in eight (by offset).</summary>
     public LatencyHistogram DeliveryLatency { get; } = new();
 
     public long InFlight

@@ -17,7 +17,7 @@ internal sealed class InFlightRecord(PartitionTracker owner)
 
     public ReadOnlyMemory<byte> Value { get; private set; }
 
-    /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of admission, for delivery latency.</summary>
+    /// <summary><see cref="System.Diagnostics.Stopwatch"/> timestamp of admission for latency-sampled records, else 0.</summary>
     public long AdmittedAt { get; private set; }
 
     public bool IsFinished => Volatile.Read(ref _finished) != 0;

@@ -15,8 +15,15 @@ internal sealed class StreamRecordPipeline : IStreamDeliveryObserver
     private readonly KafkaStreamMetrics _metrics;
     private readonly string _consumerGroup;
     private readonly TimeProvider _time;
+    /// <summary>One record in this many (by offset) has its consume-to-finish latency measured.</summary>
+    internal const int LatencySampleInterval = 8;
+
     private readonly ManualResetEventSlim _progress = new(false);
-    private long _inFlight;
+
+    // In flight = admitted - finished. Admissions come from the one feeding thread and finishes from grain threads,
+    // so each side writes only its own counter instead of both contending for one.
+    private long _admitted;
+    private long _finished;
     private long _wakeBelow = -1;
 
     public StreamRecordPipeline(
@@ -30,7 +37,15 @@ internal sealed class StreamRecordPipeline : IStreamDeliveryObserver
     }
 
     /// <summary>Records delivered (or being dead-lettered) and not finished.</summary>
-    public long InFlight => Volatile.Read(ref _inFlight);
+    public long InFlight
+    {
+        get
+        {
+            // Finished first: admissions only grow, so the difference cannot go negative.
+            var finished = Volatile.Read(ref _finished);
+            return Volatile.Read(ref _admitted) - finished;
+        }
+    }
 
     /// <summary>
     /// Admits one record into <paramref name="tracker"/>'s window and delivers it (or dead-letters it).
@@ -38,11 +53,12 @@ internal sealed class StreamRecordPipeline : IStreamDeliveryObserver
     /// <returns>False when the partition's window is full: nothing happened, the caller keeps the record.</returns>
     public bool TryProcess(PartitionTracker tracker, long offset, in RecordKey key, ReadOnlyMemory<byte> value)
     {
-        var slot = tracker.TryAdmit(offset, key, value, Stopwatch.GetTimestamp());
+        var admittedAt = offset % LatencySampleInterval == 0 ? Stopwatch.GetTimestamp() : 0;
+        var slot = tracker.TryAdmit(offset, key, value, admittedAt);
         if (slot is null)
             return false;
 
-        Interlocked.Increment(ref _inFlight);
+        Volatile.Write(ref _admitted, _admitted + 1);
         tracker.Counters.CountConsumed();
         if (key.Rejection is { } keyProblem)
         {
@@ -114,9 +130,10 @@ internal sealed class StreamRecordPipeline : IStreamDeliveryObserver
 
     private void Finish(InFlightRecord slot)
     {
-        _metrics.RecordDelivery(slot.AdmittedAt);
+        if (slot.AdmittedAt != 0)
+            _metrics.RecordDelivery(slot.AdmittedAt);
         slot.MarkFinished();
-        var remaining = Interlocked.Decrement(ref _inFlight);
+        var remaining = Volatile.Read(ref _admitted) - Interlocked.Increment(ref _finished);
         if (remaining < Volatile.Read(ref _wakeBelow))
             _progress.Set();
     }
