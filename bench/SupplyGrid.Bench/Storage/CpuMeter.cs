@@ -4,8 +4,8 @@ using System.Globalization;
 namespace SupplyGrid.Bench.Storage;
 
 /// <summary>
-/// CPU seconds spent by this process and by a PostgreSQL server (its postmaster and every child: backends, WAL
-/// writer, checkpointer), read from /proc. On a machine shared with other work, throughput says little; CPU time per
+/// CPU seconds spent by this process and by a PostgreSQL server (its postmaster and every child, running or exited:
+/// backends, WAL writer, checkpointer), read from /proc. On a machine shared with other work, throughput says little; CPU time per
 /// operation says what the work costs, whatever else runs.
 /// </summary>
 internal sealed class CpuMeter(int? serverProcessId)
@@ -47,7 +47,12 @@ internal sealed class CpuMeter(int? serverProcessId)
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             var parent = int.Parse(fields[1], CultureInfo.InvariantCulture);
             if (pid == postmaster || parent == postmaster)
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                ticks += Field(11) + Field(12); // utime, stime
+            // cutime, cstime: backends that have exited (the postmaster reaps them) keep counting.
+            if (pid == postmaster)
+                ticks += Field(13) + Field(14);
+
+            long Field(int index) => long.Parse(fields[index], CultureInfo.InvariantCulture);
         }
 
         return ticks / TicksPerSecond;
