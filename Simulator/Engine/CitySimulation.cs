@@ -179,7 +179,7 @@ public sealed partial class CitySimulation
     private static string DefaultRunId(CityMap city, ulong seed, DateTimeOffset start)
     {
         var cityPart = new string([.. city.Id.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').Take(12)]);
-        return string.Create(CultureInfo.InvariantCulture, $"{cityPart}-{seed}-{start:yyyyMMddHHmm}");
+        return string.Create(CultureInfo.InvariantCulture, $"{cityPart}-{seed}-{start:yyyyMMddHHmmss}");
     }
 
     private void Handle(in ScheduledEvent due)

@@ -10,7 +10,7 @@ public sealed record SimulationOptions
 
     /// <summary>
     /// Prefix of every id the run makes (events, bookings, jobs, trips); null: the city id, the seed and the start
-    /// minute, so two runs never share an event id.
+    /// second, so two runs started apart never share an event id (the grid takes a repeated id for a redelivery).
     /// </summary>
     public string? RunId { get; set; }
 
