@@ -13,7 +13,6 @@ namespace SupplyGrid.Grains;
 /// <param name="Failed">Accepted offers that never arrived (released).</param>
 /// <param name="Released">Reservations released without payment (declined, expired, failed, lapsed).</param>
 /// <param name="Awards">Quest or event awards paid.</param>
-/// <param name="DriversPaid">Distinct drivers paid.</param>
 public sealed record CampaignMetrics(
     string Id,
     CampaignStatus Status,
@@ -26,5 +25,4 @@ public sealed record CampaignMetrics(
     int PaidLate,
     int Failed,
     int Released,
-    int Awards,
-    int DriversPaid);
+    int Awards);

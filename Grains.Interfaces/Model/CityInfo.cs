@@ -12,6 +12,7 @@ namespace SupplyGrid.Grains;
 /// <param name="Resolution">H3 resolution of the supply/demand cells.</param>
 /// <param name="TickInterval">How often every cell recomputes.</param>
 /// <param name="RepositionCampaignId">The pool funding reposition offers outside event areas.</param>
+/// <param name="RepositionCampaignIds">The pool's campaign grains (one, or its shards).</param>
 public sealed record CityInfo(
     string Id,
     string Name,
@@ -23,4 +24,5 @@ public sealed record CityInfo(
     double East,
     int Resolution,
     TimeSpan TickInterval,
-    string RepositionCampaignId);
+    string RepositionCampaignId,
+    IReadOnlyList<string> RepositionCampaignIds);

@@ -19,8 +19,8 @@ public sealed partial class CampaignGrain
         if (s.Definition is null || _city is null)
             return Refused(CampaignRefusal.UnknownCampaign);
         if (s.Open.TryGetValue(request.OfferId, out var held))
-            return new ReservationResult(true, CampaignRefusal.None, held.Quote);
-        if (s.Settled.ContainsKey(request.OfferId))
+            return new ReservationResult(true, CampaignRefusal.None, _quotes.GetValueOrDefault(request.OfferId, AmountOnly(held.Amount)));
+        if (_settled.ContainsKey(request.OfferId))
             return Refused(CampaignRefusal.AlreadySettled);
 
         var now = Now;
@@ -40,7 +40,8 @@ public sealed partial class CampaignGrain
             return Refused(refusal);
         }
 
-        s.Open[request.OfferId] = new Reservation { DriverId = request.DriverId, Day = request.Day, HoldUntil = request.HoldUntil, Quote = quote };
+        s.Open[request.OfferId] = new Reservation { DriverId = request.DriverId, Amount = quote.Amount, Day = request.Day, HoldUntilTicks = request.HoldUntil.UtcTicks };
+        _quotes[request.OfferId] = quote;
         s.Reserved += quote.Amount;
         AddToDriverDay(request.DriverId, request.Day, quote.Amount);
         s.Reservations++;
@@ -66,7 +67,7 @@ public sealed partial class CampaignGrain
         ArgumentException.ThrowIfNullOrWhiteSpace(offerId);
         var s = State;
         if (!s.Open.TryGetValue(offerId, out var reservation))
-            return s.Settled.TryGetValue(offerId, out var settled) ? new LedgerResult(false, settled.Paid, 0m) : new LedgerResult(false, 0m, 0m);
+            return _settled.TryGetValue(offerId, out var settled) ? new LedgerResult(false, settled.Paid, 0m) : new LedgerResult(false, 0m, 0m);
 
         var now = Now;
         var result = Settle(offerId, reservation, paid, outcome, now);
@@ -80,13 +81,14 @@ public sealed partial class CampaignGrain
     private LedgerResult Settle(string offerId, Reservation reservation, decimal paid, SettlementOutcome? outcome, DateTimeOffset now)
     {
         var s = State;
-        var amount = reservation.Quote.Amount;
+        var amount = reservation.Amount;
         var pay = Math.Min(paid, amount);
         s.Open.Remove(offerId);
+        _quotes.Remove(offerId);
         s.Reserved -= amount;
         s.Spent += pay;
         AddToDriverDay(reservation.DriverId, reservation.Day, pay - amount);
-        s.Settled[offerId] = new SettledEntry { Paid = pay, At = now };
+        _settled[offerId] = (pay, now);
         switch (outcome)
         {
             case SettlementOutcome.OnTime:
@@ -104,10 +106,7 @@ public sealed partial class CampaignGrain
         }
 
         if (pay > 0)
-        {
-            s.PaidDrivers.Add(reservation.DriverId);
             Record(LedgerMovement.Committed, offerId, reservation.DriverId, pay, now);
-        }
 
         if (amount - pay > 0)
             Record(LedgerMovement.Released, offerId, reservation.DriverId, amount - pay, now);
@@ -145,7 +144,7 @@ public sealed partial class CampaignGrain
         var changed = false;
         foreach (var (offerId, reservation) in s.Open)
         {
-            if (reservation.HoldUntil < now)
+            if (reservation.HoldUntilTicks < now.UtcTicks)
             {
                 Settle(offerId, reservation, 0m, null, now);
                 changed = true;
@@ -153,18 +152,15 @@ public sealed partial class CampaignGrain
         }
 
         var forgetBefore = now - SettledRetention;
-        foreach (var (offerId, settled) in s.Settled)
+        foreach (var (offerId, settled) in _settled)
         {
             if (settled.At < forgetBefore)
-            {
-                s.Settled.Remove(offerId);
-                changed = true;
-            }
+                _settled.Remove(offerId);
         }
 
         if (s.DriverDays.Count > 0)
         {
-            var oldest = DateOnly.FromDateTime(forgetBefore.UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var oldest = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-2)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             foreach (var key in s.DriverDays.Keys)
             {
                 if (string.CompareOrdinal(key, key.LastIndexOf('|') + 1, oldest, 0, oldest.Length) < 0)
@@ -201,6 +197,9 @@ public sealed partial class CampaignGrain
 
     private void AddToDriverDay(string driverId, DateOnly day, decimal amount)
     {
+        // Without a cap of its own the campaign needs no per-driver totals: the driver grain holds the city's cap.
+        if (State.Definition!.PerDriverDailyCap is null && State.Definition.Kind != CampaignKind.Quest)
+            return;
         var key = DayKey(driverId, day);
         var total = State.DriverDays.GetValueOrDefault(key) + amount;
         if (total <= 0)
@@ -211,6 +210,9 @@ public sealed partial class CampaignGrain
 
     private static string DayKey(string driverId, DateOnly day) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{driverId}|{day:yyyy-MM-dd}");
+
+    /// <summary>What a repeated reservation gets after a reactivation: the amount held, without its components.</summary>
+    private IncentiveQuote AmountOnly(decimal amount) => new(amount, State.Currency, amount, 0m, 0m, 0m, IncentiveLimit.None);
 
     private ReservationResult Refused(CampaignRefusal refusal) =>
         new(false, refusal, new IncentiveQuote(0m, State.Currency, 0m, 0m, 0m, 0m,

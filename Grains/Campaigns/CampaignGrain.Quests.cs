@@ -45,7 +45,6 @@ public sealed partial class CampaignGrain
         s.Quests[driverId].Awarded = true;
         s.Spent += reward;
         s.Awards++;
-        s.PaidDrivers.Add(driverId);
         AddToDriverDay(driverId, day, reward);
         s.UpdatedAt = now;
         var awardId = $"{_id}:{driverId}";

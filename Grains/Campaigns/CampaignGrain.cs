@@ -16,14 +16,21 @@ namespace SupplyGrid.Grains.Campaigns;
 /// </summary>
 public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
 {
-    /// <summary>How long settled offer ids are remembered: far longer than any offer lives or any retry takes.</summary>
-    public static readonly TimeSpan SettledRetention = TimeSpan.FromDays(2);
+    /// <summary>
+    /// How long this activation remembers settled offers, to answer a repeated commit with what was paid. Not needed for
+    /// exactness (a repeat finds no open reservation and does nothing), so it is not persisted.
+    /// </summary>
+    public static readonly TimeSpan SettledRetention = TimeSpan.FromHours(1);
 
     private readonly IPersistentState<CampaignState> _state;
     private readonly CityDirectory _cities;
     private readonly IAnalyticsSink _analytics;
     private readonly ILogger<CampaignGrain> _logger;
     private readonly string _id;
+    private readonly Dictionary<string, (decimal Paid, DateTimeOffset At)> _settled = new(StringComparer.Ordinal);
+
+    /// <summary>The priced quotes of this activation's open reservations, to answer a repeated reservation in full.</summary>
+    private readonly Dictionary<string, IncentiveQuote> _quotes = new(StringComparer.Ordinal);
     private CityContext? _city;
     private HashSet<ulong>? _cells;
     private IGrainTimer? _sweepTimer;
@@ -47,7 +54,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var pool = _cities.All.FirstOrDefault(c => c.PoolCampaignId == _id);
+        var pool = _cities.All.FirstOrDefault(c => c.PoolCampaignIds.Contains(_id));
         if (State.Definition is null && pool is not null)
         {
             // A city's configured pool exists without being created; it is written with its first ledger entry.
@@ -56,18 +63,18 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
             {
                 CityId = pool.Id,
                 Kind = CampaignKind.RepositionPool,
-                Name = $"{pool.Options.Name} reposition pool",
-                Budget = pool.Options.RepositionPool.Budget,
+                Name = pool.PoolCampaignIds.Count == 1 ? $"{pool.Options.Name} reposition pool" : $"{pool.Options.Name} reposition pool ({_id})",
+                Budget = pool.PoolShardBudget,
                 StartsAt = DateTimeOffset.UnixEpoch,
             };
             State.Currency = pool.Currency;
             State.CreatedAt = now;
             State.UpdatedAt = now;
         }
-        else if (State.Definition is { Kind: CampaignKind.RepositionPool } defined && pool is not null && defined.Budget != pool.Options.RepositionPool.Budget)
+        else if (State.Definition is { Kind: CampaignKind.RepositionPool } defined && pool is not null && defined.Budget != pool.PoolShardBudget)
         {
             // Configuration is the source of truth for a pool's budget; it may not drop below what is committed already.
-            State.Definition = defined with { Budget = Math.Max(pool.Options.RepositionPool.Budget, State.Spent + State.Reserved) };
+            State.Definition = defined with { Budget = Math.Max(pool.PoolShardBudget, State.Spent + State.Reserved) };
         }
 
         if (State.Definition is not null)
@@ -122,7 +129,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         var s = State;
         var now = Now;
         return Task.FromResult(new CampaignMetrics(_id, StatusAt(now), definition.Budget, s.Spent, s.Reserved, Remaining, s.Reservations,
-            s.PaidOnTime, s.PaidLate, s.Failed, s.Released, s.Awards, s.PaidDrivers.Count));
+            s.PaidOnTime, s.PaidLate, s.Failed, s.Released, s.Awards));
     }
 
     private decimal Remaining => (State.Definition?.Budget ?? 0) - State.Spent - State.Reserved;

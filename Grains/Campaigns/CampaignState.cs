@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace SupplyGrid.Grains.Campaigns;
 
 /// <summary>
 /// A campaign's persisted ledger. Invariant: <see cref="Spent"/> + <see cref="Reserved"/> never exceeds the budget,
-/// <see cref="Reserved"/> equals the sum of <see cref="Open"/>, and an offer id is in at most one of
-/// <see cref="Open"/> and <see cref="Settled"/> (a settled offer can neither be reserved nor paid again).
+/// and <see cref="Reserved"/> equals the sum of <see cref="Open"/>. Only open reservations are kept per offer: a
+/// commit or release finds its offer there or does nothing, so the state written per ledger movement stays as small
+/// as the number of offers in flight (docs/domain.md has the exactness argument).
 /// </summary>
 public sealed class CampaignState
 {
@@ -25,16 +28,14 @@ public sealed class CampaignState
     /// <summary>Reservations not settled yet, by offer id.</summary>
     public Dictionary<string, Reservation> Open { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Settled offers by id, kept for <see cref="CampaignGrain.SettledRetention"/> so replays find them.</summary>
-    public Dictionary<string, SettledEntry> Settled { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>Reserved plus paid per driver and local day ("driver|yyyy-MM-dd"), for the campaign's own daily cap.</summary>
+    /// <summary>
+    /// Reserved plus paid per driver and local day ("driver|yyyy-MM-dd"), for a campaign with its own per-driver daily cap
+    /// (and quests); empty otherwise, the driver grain enforcing the city's cap.
+    /// </summary>
     public Dictionary<string, decimal> DriverDays { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Quest progress per driver.</summary>
     public Dictionary<string, QuestProgress> Quests { get; set; } = new(StringComparer.Ordinal);
-
-    public HashSet<string> PaidDrivers { get; set; } = new(StringComparer.Ordinal);
 
     public int Reservations { get; set; }
 
@@ -49,22 +50,25 @@ public sealed class CampaignState
     public int Awards { get; set; }
 }
 
+/// <summary>
+/// One open reservation, kept small (short JSON names, the hold as UTC ticks): the campaign writes all open reservations
+/// with every ledger movement, so their size is the cost of a movement.
+/// </summary>
 public sealed class Reservation
 {
+    [JsonPropertyName("d")]
     public string DriverId { get; set; } = "";
 
+    [JsonPropertyName("a")]
+    public decimal Amount { get; set; }
+
+    /// <summary>The city's local day the amount counts against.</summary>
+    [JsonPropertyName("day")]
     public DateOnly Day { get; set; }
 
-    public DateTimeOffset HoldUntil { get; set; }
-
-    public IncentiveQuote Quote { get; set; }
-}
-
-public sealed class SettledEntry
-{
-    public decimal Paid { get; set; }
-
-    public DateTimeOffset At { get; set; }
+    /// <summary>UTC ticks after which the campaign releases the reservation by itself.</summary>
+    [JsonPropertyName("u")]
+    public long HoldUntilTicks { get; set; }
 }
 
 public sealed class QuestProgress

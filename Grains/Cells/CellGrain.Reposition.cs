@@ -98,6 +98,9 @@ public sealed partial class CellGrain
         // Nobody to ask, or every driver refused (busy, budget gone): searching again next tick would find the same.
         if ((plan.Offers.Count == 0 && plan.TargetArrivals > 0) || (decisions is not null && !decisions.Any(d => d?.Offered == true)))
             _nextPlanTicks = now.UtcTicks + TicksBetweenFruitlessPlans * _city.Cells.TickInterval.Ticks;
+        // A spent pool shard: the next plan draws on the next one.
+        if (decisions is not null && decisions.Any(d => d?.Refusal == OfferRefusal.BudgetExhausted))
+            _poolSkip++;
 
         var moves = new PlannedMove[plan.Offers.Count];
         for (var i = 0; i < moves.Length; i++)

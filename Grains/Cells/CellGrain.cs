@@ -47,6 +47,7 @@ public sealed partial class CellGrain : Grain, ICellGrain
     private double _pushedDemand;
     private DateTimeOffset _pushedAt;
     private long _analyticsMinute;
+    private int _poolSkip;
 
     public CellGrain(
         [PersistentState("cell")] IPersistentState<CellState> state,
@@ -281,14 +282,15 @@ public sealed partial class CellGrain : Grain, ICellGrain
             }
         }
 
-        return _city.PoolCampaignId;
+        return _city.PoolCampaignFor(_cell, _poolSkip);
     }
 
     private void PushIfChanged(double supply, double demand, DateTimeOffset now)
     {
         var changed = supply != _pushedSupply || Math.Abs(demand - _pushedDemand) > 1e-9;
-        var refresh = (supply > 0 || demand > 0) && now - _pushedAt >= _city.Cells.NeighbourRefresh;
-        if (changed || refresh)
+        var since = now - _pushedAt;
+        var refresh = (supply > 0 || demand > 0) && since >= _city.Cells.NeighbourRefresh;
+        if ((changed && since >= _city.Cells.NeighbourPushInterval) || refresh)
             Push(new NeighbourFigures(_cell, supply, demand, now));
     }
 

@@ -39,6 +39,10 @@ public sealed class CityContext
         Reposition = p.Reposition with { };
         Smoothing = p.Smoothing with { };
         PoolCampaignId = options.RepositionPool.CampaignId ?? $"{id}-reposition";
+        var shards = options.RepositionPool.Shards;
+        PoolCampaignIds = shards == 1 ? [PoolCampaignId] : Enumerable.Range(0, shards).Select(k => $"{PoolCampaignId}-{k}").ToArray();
+        // Shares are rounded down to the minor unit, so together they never exceed the configured budget.
+        PoolShardBudget = Math.Round(options.RepositionPool.Budget / shards, Incentives.CurrencyDecimals, MidpointRounding.ToZero);
         Places = new PlaceNames(options.Places);
         // Neighbours are the cells a cell smooths with and asks for drivers first: whichever radius is larger.
         NeighbourRadiusKm = Math.Max(Smoothing.RadiusKm, Reposition.SearchRadiusKm);
@@ -56,7 +60,14 @@ public sealed class CityContext
 
     public string Currency => Options.Currency;
 
+    /// <summary>The reposition pool's id (its only campaign unless it is sharded).</summary>
     public string PoolCampaignId { get; }
+
+    /// <summary>The campaign grains of the reposition pool.</summary>
+    public IReadOnlyList<string> PoolCampaignIds { get; }
+
+    /// <summary>Each pool shard's budget.</summary>
+    public decimal PoolShardBudget { get; }
 
     public double NeighbourRadiusKm { get; }
 
@@ -95,11 +106,19 @@ public sealed class CityContext
 
     public bool Contains(double lat, double lng) => Options.Bounds.Contains(lat, lng);
 
+    /// <summary>The pool shard funding offers into <paramref name="cell"/>; <paramref name="skip"/> moves on to later shards.</summary>
+    public string PoolCampaignFor(H3Index cell, int skip = 0)
+    {
+        var shards = (uint)PoolCampaignIds.Count;
+        var hash = (uint)((cell.Value * 0x9E3779B97F4A7C15UL) >> 32);
+        return PoolCampaignIds[(int)((hash + (uint)skip) % shards)];
+    }
+
     /// <summary>The city's local date of an instant: the day of the daily caps and today's figures.</summary>
     public DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
 
     public CityInfo Describe() => new(Id, Options.Name, Options.TimeZone, Currency, Options.Bounds.South, Options.Bounds.West,
-        Options.Bounds.North, Options.Bounds.East, Resolution, Cells.TickInterval, PoolCampaignId);
+        Options.Bounds.North, Options.Bounds.East, Resolution, Cells.TickInterval, PoolCampaignId, PoolCampaignIds);
 
     private static void ValidateCity(string prefix, CityOptions o)
     {
@@ -124,7 +143,8 @@ public sealed class CityContext
         SettingCheck.Require(c2.DemandWindow >= TimeSpan.FromMinutes(1) && c2.DemandWindow <= TimeSpan.FromHours(2) && c2.DemandWindow.Ticks % TimeSpan.TicksPerMinute == 0,
             $"{cells}:DemandWindow", c2.DemandWindow, "must be whole minutes from 1 to 120");
         SettingCheck.Require(c2.ForecastWeight is >= 0 and <= 10, $"{cells}:ForecastWeight", c2.ForecastWeight, "must be between 0 and 10");
-        SettingCheck.Require(c2.NeighbourRefresh > TimeSpan.Zero, $"{cells}:NeighbourRefresh", c2.NeighbourRefresh, "must be longer than zero");
+        SettingCheck.Require(c2.NeighbourPushInterval >= TimeSpan.Zero, $"{cells}:NeighbourPushInterval", c2.NeighbourPushInterval, "must not be negative");
+        SettingCheck.Require(c2.NeighbourRefresh > c2.NeighbourPushInterval, $"{cells}:NeighbourRefresh", c2.NeighbourRefresh, "must be longer than Cells:NeighbourPushInterval");
         SettingCheck.Require(c2.NeighbourStaleAfter > c2.NeighbourRefresh, $"{cells}:NeighbourStaleAfter", c2.NeighbourStaleAfter, "must be longer than Cells:NeighbourRefresh");
         SettingCheck.Require(c2.MaxCandidatesPerDonor is >= 1 and <= 1000, $"{cells}:MaxCandidatesPerDonor", c2.MaxCandidatesPerDonor, "must be 1 to 1000");
         SettingCheck.Require(c2.MaxWidenedDonors is >= 0 and <= 200, $"{cells}:MaxWidenedDonors", c2.MaxWidenedDonors, "must be 0 to 200");
@@ -134,6 +154,7 @@ public sealed class CityContext
         SettingCheck.Require(pool!.CampaignId is null || (pool.CampaignId.Trim().Length > 0 && pool.CampaignId.Length <= 128),
             $"{prefix}:RepositionPool:CampaignId", pool.CampaignId, "must be 1 to 128 characters when given");
         SettingCheck.Require(pool.Budget >= 0, $"{prefix}:RepositionPool:Budget", pool.Budget, "must not be negative");
+        SettingCheck.Require(pool.Shards is >= 1 and <= 256, $"{prefix}:RepositionPool:Shards", pool.Shards, "must be 1 to 256");
 
         SettingCheck.Require(o.Places is not null, $"{prefix}:Places", null, "must be a list");
         for (var i = 0; i < o.Places!.Count; i++)

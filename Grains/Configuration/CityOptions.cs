@@ -74,6 +74,13 @@ public sealed class CellOptions
     /// </summary>
     public double ForecastWeight { get; set; } = 1.0;
 
+    /// <summary>
+    /// A cell sends its figures to its neighbours at most this often when they change (choice: 15 s, three ticks: a
+    /// neighbour's count one driver off for a few seconds does not change a smoothed ratio enough to matter, and every
+    /// push is a message to each of about 18 neighbours).
+    /// </summary>
+    public TimeSpan NeighbourPushInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>A cell with figures re-sends them to its neighbours at least this often, so a reactivated neighbour learns them.</summary>
     public TimeSpan NeighbourRefresh { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -95,6 +102,14 @@ public sealed class RepositionPoolOptions
 
     /// <summary>Its budget, in the city's currency.</summary>
     public decimal Budget { get; set; } = 50_000m;
+
+    /// <summary>
+    /// Campaign grains the pool is split into ("{id}-0" ... when more than 1), each with an equal share of the budget
+    /// and each exact on its own. Every ledger movement of a campaign is one write of its open reservations, so one
+    /// grain serves a few thousand movements a second; a large fleet spreads them over shards. A cell draws on the
+    /// shard its index hashes to and moves on to the next when that one is spent.
+    /// </summary>
+    public int Shards { get; set; } = 1;
 }
 
 /// <summary>A named place for terminal texts.</summary>

@@ -144,7 +144,7 @@ public sealed partial class DriverGrain
         {
             OfferId = Guid.NewGuid().ToString("N"),
             CityId = city.Id,
-            CampaignId = string.IsNullOrWhiteSpace(campaignId) ? city.PoolCampaignId : campaignId,
+            CampaignId = string.IsNullOrWhiteSpace(campaignId) ? city.PoolCampaignFor(target) : campaignId,
             TargetCell = target,
             TargetCentre = snapshot.Centre,
             TargetSupply = snapshot.Supply,

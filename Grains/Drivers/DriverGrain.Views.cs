@@ -85,14 +85,15 @@ public sealed partial class DriverGrain
             throw new ArgumentException($"Cell {targetCell} is not at the city's resolution {city.Resolution}.", nameof(targetCell));
 
         var snapshot = await GrainFactory.GetGrain<ICellGrain>(target.ToString()).GetSnapshot();
-        var campaign = await GrainFactory.GetGrain<ICampaignGrain>(city.PoolCampaignId).Get();
+        var campaignId = city.PoolCampaignFor(target);
+        var campaign = await GrainFactory.GetGrain<ICampaignGrain>(campaignId).Get();
         var remaining = campaign?.Remaining ?? 0m;
         var km = H3.GreatCircleDistanceKm(new LatLng(_position.Lat, _position.Lng), snapshot.Centre);
         var profile = Performance().ToProfile();
         var tier = city.Tiers.Assess(profile);
         var quote = city.Pricer.Quote(new IncentiveRequest(Math.Min(km, IncentivePricer.MaxDistanceKm), snapshot.Ratio, tier.Bonus, remaining, IncentivesToday()));
         var probability = quote.HasOffer ? city.Acceptance.Probability(profile, quote.Amount, km) : 0;
-        return new IncentiveCalculation(_id, target.ToString(), city.PoolCampaignId, km, snapshot.Ratio, tier.Tier, quote, probability, remaining);
+        return new IncentiveCalculation(_id, target.ToString(), campaignId, km, snapshot.Ratio, tier.Tier, quote, probability, remaining);
     }
 
     public async Task<ShiftAdvice> GetShiftAdvice(int days)

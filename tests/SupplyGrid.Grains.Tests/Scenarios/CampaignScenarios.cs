@@ -30,6 +30,7 @@ public sealed class CampaignScenarios
         // Settle everything twice at once, across a silo restart: each offer is paid once.
         var grantedIds = requests.Where((_, i) => answers[i].Granted).Select(r => r.OfferId).ToArray();
         await Task.WhenAll(grantedIds.Select(id => campaign.Commit(id, 100m, SettlementOutcome.OnTime)));
+        Assert.Equal(CampaignRefusal.AlreadySettled, (await campaign.Reserve(requests.First(r => r.OfferId == grantedIds[0]))).Refusal);
         await s.Host.RestartAsync();
         campaign = s.Grains.GetGrain<ICampaignGrain>("small");
         var replays = await Task.WhenAll(grantedIds.Select(id => campaign.Commit(id, 100m, SettlementOutcome.OnTime)));
@@ -39,7 +40,6 @@ public sealed class CampaignScenarios
         Assert.Equal(granted.Sum(a => a.Quote.Amount), settled.Spent);
         Assert.Equal(0m, settled.Reserved);
         Assert.True(settled.Spent <= 50m);
-        Assert.Equal(CampaignRefusal.AlreadySettled, (await campaign.Reserve(requests[Array.IndexOf(requests.Select(r => r.OfferId).ToArray(), grantedIds[0])])).Refusal);
     }
 
     [Fact]
@@ -61,6 +61,30 @@ public sealed class CampaignScenarios
         var view = (await campaign.Get())!;
         Assert.Equal(offered.Sum(d => d.Amount), view.Reserved);
         Assert.True(view.Reserved <= 40m);
+    }
+
+    [Fact]
+    public async Task A_sharded_pool_splits_its_budget_and_a_cell_moves_on_when_its_shard_is_spent()
+    {
+        await using var s = await DomainScenario.StartAsync(new Dictionary<string, string?>
+        {
+            ["Cities:singapore:RepositionPool:Budget"] = "40",
+            ["Cities:singapore:RepositionPool:Shards"] = "4",
+        });
+        var target = Places.Cell(Places.Anchor);
+        await RepositionScenarios.PlaceDriversAsync(s, Places.Ring(target, 1)[0], "d", 12);
+        for (var i = 0; i < 30; i++)
+            await s.BookAsync($"b{i}", Places.Centre(target));
+
+        await s.AdvanceAsync(TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1));
+
+        var info = await s.CityGrain.GetInfo();
+        Assert.Equal(4, info.RepositionCampaignIds.Count);
+        var shards = await Task.WhenAll(info.RepositionCampaignIds.Select(id => s.Grains.GetGrain<ICampaignGrain>(id).Get()));
+        Assert.All(shards, shard => Assert.Equal(10m, shard!.Definition.Budget));
+        Assert.All(shards, shard => Assert.True(shard!.Reserved + shard.Spent > 5m, $"{shard.Id} was drawn on"));
+        Assert.Equal(shards.Sum(shard => shard!.Reserved), RepositionScenarios.Offers(s).Sum(m => m.Payload!.Amount!.Value));
+        Assert.True(shards.Sum(shard => shard!.Reserved + shard.Spent) <= 40m);
     }
 
     [Fact]
