@@ -96,7 +96,9 @@ public sealed partial class DriverGrain : Grain, IDriverGrain,
         AccountOnlineTime(ticks);
         _lastPingTicks = ticks;
         _status = ping.Status;
-        if (ping.VehicleId is not null)
+        // Each ping carries its own copy of the id: keep the one held unless it changed, so the hot path does not
+        // write a fresh reference into a long-lived grain (that would make every young-generation GC scan it).
+        if (ping.VehicleId is not null && !string.Equals(ping.VehicleId, _vehicleId, StringComparison.Ordinal))
             _vehicleId = ping.VehicleId;
 
         var verdict = _position.Judge(ping.Lat, ping.Lng, ticks, _options.MaxPlausibleSpeedKmh, _options.SuspectRecoveryPings);

@@ -5,6 +5,8 @@ IBenchSuite[] suites =
 [
     new H3Suite(),
     new SupplyGrid.Bench.Runtime.RuntimeSuite(),
+    new SupplyGrid.Bench.City.CitySuite(),
+    new SupplyGrid.Bench.City.OdrdSuite(),
     new IngestSuite(),
     new SupplyGrid.Bench.Storage.StorageSuite(),
 ];

@@ -1,0 +1,109 @@
+using SupplyGrid.Grains.Events;
+using SupplyGrid.Runtime.Streams;
+
+namespace SupplyGrid.Bench.City;
+
+/// <summary>
+/// The load generator: delivers every driver's ping once per simulated 4 s round, bookings at a simulated rate, and
+/// the drivers' replies to offers, through the runtime's stream dispatcher exactly as the Kafka pump does, moving the
+/// simulated clock as it goes. At most <c>window</c> records are in flight, so the grid runs saturated but mailboxes
+/// stay bounded (and so does the queueing delay an offer sees).
+/// </summary>
+internal sealed class CityFeeder(CitySimulation city, SimulatedClock clock, IImplicitStreamDispatcher dispatcher, BenchOutbox outbox,
+    double bookingsPerSimSecond, int window) : IStreamDeliveryObserver
+{
+    public static readonly TimeSpan Round = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan ReplyDelay = TimeSpan.FromSeconds(20);
+    private const int ChunksPerRound = 40;
+
+    private readonly Queue<PendingReply> _replies = new();
+    private long _sent;
+    private long _completed;
+    private long _failed;
+    private double _bookingDebt;
+    private long _round;
+    private DateTimeOffset _start = clock.GetUtcNow();
+    private Exception? _lastError;
+
+    public long Completed => Interlocked.Read(ref _completed);
+
+    public long Failed => Interlocked.Read(ref _failed);
+
+    public Exception? LastError => _lastError;
+
+    public DateTimeOffset SimulatedNow => clock.GetUtcNow();
+
+    public void OnDelivered(object? state, Exception? error)
+    {
+        Interlocked.Increment(ref _completed);
+        if (error is not null)
+        {
+            Interlocked.Increment(ref _failed);
+            _lastError = error;
+        }
+    }
+
+    /// <summary>Feeds whole rounds on the calling thread until <paramref name="stop"/> says so (checked between chunks).</summary>
+    public void Run(Func<bool> stop)
+    {
+        var chunkLength = Round / ChunksPerRound;
+        var perChunk = (city.Drivers + ChunksPerRound - 1) / ChunksPerRound;
+        while (true)
+        {
+            var roundStart = _start + Round * _round;
+            for (var c = 0; c < ChunksPerRound; c++)
+            {
+                if (stop())
+                    return;
+                var at = roundStart + chunkLength * c;
+                clock.AdvanceTo(at);
+                DeliverReplies(at);
+                var end = Math.Min(city.Drivers, (c + 1) * perChunk);
+                for (var i = c * perChunk; i < end; i++)
+                    Deliver(Topics.DriverEvent, city.Ids[i], city.Ping(i, Round.TotalSeconds, at));
+                for (_bookingDebt += bookingsPerSimSecond * chunkLength.TotalSeconds; _bookingDebt >= 1; _bookingDebt--)
+                {
+                    var booking = city.Booking(at);
+                    Deliver(Topics.BookingCreated, booking.BookingId, booking);
+                }
+            }
+
+            _round++;
+        }
+    }
+
+    /// <summary>Waits until everything delivered has been handled and the mailboxes are empty.</summary>
+    public async Task DrainAsync()
+    {
+        while (Completed < Interlocked.Read(ref _sent) || dispatcher.PendingMessages > 0)
+            await Task.Delay(10);
+    }
+
+    private void DeliverReplies(DateTimeOffset now)
+    {
+        while (outbox.Replies.TryDequeue(out var reply))
+            _replies.Enqueue(reply);
+        while (_replies.TryPeek(out var next) && next.OfferedAt + ReplyDelay <= now)
+        {
+            _replies.Dequeue();
+            Deliver(Topics.MessageReply, next.DriverId, new MessageReply
+            {
+                EventId = "r" + next.MessageId,
+                Ts = now,
+                MessageId = next.MessageId,
+                DriverId = next.DriverId,
+                Decision = next.Accept ? ReplyDecision.Accept : ReplyDecision.Decline,
+            });
+            if (next.Accept)
+                city.Accept(CitySimulation.IndexOf(next.DriverId), next.TargetLat, next.TargetLng);
+        }
+    }
+
+    private void Deliver<T>(string topic, string key, T record)
+    {
+        while (Interlocked.Read(ref _sent) - Completed >= window)
+            Thread.Sleep(1);
+        Interlocked.Increment(ref _sent);
+        dispatcher.Deliver(topic, key, record, null, this, null);
+    }
+}
