@@ -1,0 +1,47 @@
+using System.Net;
+using SupplyGrid.Api.Tests.Support;
+
+namespace SupplyGrid.Api.Tests;
+
+[Collection(ApiCollection.Name)]
+public sealed class HealthAndOpenApiTests(ApiFixture fixture)
+{
+    private ApiHost Host => fixture.Host;
+
+    [Fact]
+    public async Task Liveness_is_anonymous_and_detailed_health_reports_the_grid()
+    {
+        var (live, liveBody) = await Host.Client().ReadAsync("/health");
+        var (detailed, body) = await Host.Dashboard().ReadAsync("/health/detailed");
+
+        Assert.Equal(HttpStatusCode.OK, live);
+        Assert.Equal("healthy", liveBody.Str("status"));
+        Assert.Equal(HttpStatusCode.OK, detailed);
+        var grid = body.GetProperty("components").GetProperty("grid");
+        Assert.Equal("healthy", grid.Str("status"));
+        Assert.True(grid.GetProperty("data").GetProperty("pending_messages").GetInt64() >= 0);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_every_endpoint_with_snake_case_schemas_and_the_bearer_scheme()
+    {
+        var (status, document) = await Host.Client().ReadAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var paths = document.GetProperty("paths");
+        string[] expected =
+        [
+            "/api/cities", "/api/heatmap/{city}", "/api/heatmap/{city}/stream", "/api/heatmap/{city}/history",
+            "/api/heatmap/{city}/history/{cell}", "/api/hotspots/{city}", "/api/metrics", "/api/suggestions/{driverId}",
+            "/api/accept", "/api/suggest-reposition", "/api/process-event", "/api/incentives/calculate", "/api/incentives/{driverId}",
+            "/api/campaigns", "/api/campaigns/{id}", "/api/campaigns/{id}/pause", "/api/campaigns/{id}/resume",
+            "/api/campaigns/{id}/cancel", "/api/campaigns/{id}/metrics", "/api/send-message", "/api/send-reposition",
+            "/api/send-incentive", "/api/odrd/rank", "/api/shift-advice/{driverId}", "/health", "/health/detailed",
+        ];
+        var listed = paths.EnumerateObject().Select(p => p.Name).ToHashSet();
+        Assert.All(expected, path => Assert.Contains(path, listed));
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.GetProperty("CreateCampaignBody").GetProperty("properties").TryGetProperty("city_id", out _));
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").Str("scheme"));
+    }
+}
