@@ -80,7 +80,9 @@ public sealed partial class CellGrain : Grain, ICellGrain
         _neighbours = FindNeighbours();
         var now = Now;
         _slot = ForecastSlot.FromInstant(now, _city.TimeZone);
-        _slotComplete = false;
+        // The message that activated the cell is the slot's first if the slot has only just begun: nothing was missed.
+        var intoSlot = TimeZoneInfo.ConvertTime(now, _city.TimeZone).TimeOfDay.Ticks % ForecastSlot.Length.Ticks;
+        _slotComplete = intoSlot < _city.Cells.TickInterval.Ticks;
         var interval = _city.Cells.TickInterval;
         _timer = RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(interval, interval));
         return Task.CompletedTask;
