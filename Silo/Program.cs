@@ -1,23 +1,26 @@
+using SupplyGrid.Api;
 using SupplyGrid.Grains;
 using SupplyGrid.Runtime.Hosting;
+using SupplyGrid.Silo.Hosting;
 using SupplyGrid.Silo.Simulation;
 using SupplyGrid.Silo.Streams;
 
-// The silo: the grid of driver, cell, city and campaign grains, fed by Kafka. With no configuration it runs the
-// embedded default: an in-process Kafka-protocol broker, memory storage, and a simulated city feeding the topics.
+// The silo: the grid of driver, cell, city and campaign grains, fed by Kafka, with the HTTP API. With no
+// configuration it runs the embedded default: an in-process Kafka-protocol broker, memory storage, a simulated city
+// feeding the topics, and an ephemeral API signing key.
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://localhost:8080");
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+var embedded = DefaultRun.ApplyEmbeddedDefaults(builder.Configuration);
 builder.Services.AddGrid(grid => grid
     .Configure(o => builder.Configuration.GetSection(GridOptions.SectionName).Bind(o))
     .AddSupplyGridDomain(builder.Configuration)
     .AddMemoryGrainStorage());
 builder.Services.AddGridStreams(builder.Configuration);
 builder.Services.AddSimulatedCity(builder.Configuration);
+builder.Services.AddSupplyGridApi(builder.Configuration);
 
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
-
-app.Lifetime.ApplicationStarted.Register(() =>
-    app.Logger.LogInformation("SupplyGrid silo is up on {Url}", app.Urls.First()));
+app.MapSupplyGridApi();
+app.Lifetime.ApplicationStarted.Register(() => DefaultRun.PrintWhereToLook(app, embedded));
 await app.RunAsync();

@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using SupplyGrid.Api.Security;
+using SupplyGrid.Runtime.Kafka;
+
+namespace SupplyGrid.Silo.Hosting;
+
+/// <summary>What makes the README's first command work with no configuration, and what it tells the newcomer.</summary>
+internal static class DefaultRun
+{
+    private const string SigningKeySetting = "Api:Jwt:SigningKey";
+
+    /// <summary>
+    /// True when the silo runs on the embedded broker (Kafka:BootstrapServers unset). Only then, a missing API signing
+    /// key is replaced by a random one for this process: against a real cluster a missing key fails the start.
+    /// </summary>
+    public static bool ApplyEmbeddedDefaults(ConfigurationManager configuration)
+    {
+        var embedded = string.IsNullOrWhiteSpace(configuration[$"{KafkaOptions.SectionName}:{nameof(KafkaOptions.BootstrapServers)}"]);
+        if (embedded && string.IsNullOrWhiteSpace(configuration[SigningKeySetting]))
+            configuration[SigningKeySetting] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+        return embedded;
+    }
+
+    public static void PrintWhereToLook(WebApplication app, bool embedded)
+    {
+        var url = app.Urls.First();
+        var operatorToken = app.Services.GetRequiredService<ApiTokenIssuer>().IssueOperatorToken(TimeSpan.FromHours(12));
+        app.Logger.LogInformation(
+            """
+            SupplyGrid silo is up ({Mode}).
+              API:              {Url}/api/heatmap/singapore   (OpenAPI: {Url}/openapi/v1.json, health: {Url}/health/detailed)
+              Operator token:   {Token}
+                                (valid 12 h; send as "Authorization: Bearer <token>"; operator role: writes, campaigns, reads)
+            """,
+            embedded ? "embedded broker, memory storage, simulated city" : "external Kafka cluster", url, url, url, operatorToken);
+    }
+}
