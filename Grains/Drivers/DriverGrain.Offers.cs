@@ -60,6 +60,7 @@ public sealed partial class DriverGrain
             CityId = city.Id,
             CampaignId = offer.CampaignId,
             Origin = offer.Origin,
+            VehicleId = _vehicleId!,
             TargetCell = offer.TargetCell.Value,
             TargetLat = offer.TargetCentre.Lat,
             TargetLng = offer.TargetCentre.Lng,
@@ -95,7 +96,7 @@ public sealed partial class DriverGrain
         }
 
         ArmOfferTimer(now);
-        await SendAsync(OfferMessages.Offered(record, _id, _vehicleId!, city, now));
+        await SendAsync(OfferMessages.Offered(record, _id, record.VehicleId, city, now));
         if (offer.DecisionTimestamp != 0)
             _metrics.Decision(GrainContext.TimeProvider.GetElapsedTime(offer.DecisionTimestamp).TotalMilliseconds);
         SendPresence(_lastPingTicks);
@@ -123,7 +124,7 @@ public sealed partial class DriverGrain
             offer.Enter(OfferState.Accepted, now, Because("driver accepted", reason));
             await _state.WriteStateAsync();
             ArmOfferTimer(now);
-            await SendAsync(OfferMessages.Confirmed(offer, _id, VehicleFor(offer), city, now));
+            await SendAsync(OfferMessages.Confirmed(offer, _id, offer.VehicleId, city, now));
             Announce(offer, now, responseSeconds);
             return offer.ToView();
         }
@@ -183,8 +184,9 @@ public sealed partial class DriverGrain
             State.Today.IncentivesPaid += award.Amount;
         State.PaidTotal += award.Amount;
         await _state.WriteStateAsync();
-        if (_vehicleId is not null && (_city ?? _cities.All[0]) is { } city)
-            await SendAsync(OfferMessages.Award(award, _id, _vehicleId, city, now));
+        // The terminal shows the award when the grid knows the driver's vehicle; the award counts either way.
+        if (_vehicleId is not null)
+            await SendAsync(OfferMessages.Award(award, _id, _vehicleId, _city ?? _cities.All[0], now));
     }
 
     private OfferRefusal WhyNot(RepositionOffer offer, long nowTicks)
@@ -279,13 +281,13 @@ public sealed partial class DriverGrain
         switch (state)
         {
             case OfferState.Declined:
-                await SendAsync(OfferMessages.Declined(offer, _id, VehicleFor(offer), now));
+                await SendAsync(OfferMessages.Declined(offer, _id, offer.VehicleId, now));
                 break;
             case OfferState.Expired:
-                await SendAsync(OfferMessages.Closed(offer, "expired", _id, VehicleFor(offer), city, now));
+                await SendAsync(OfferMessages.Closed(offer, "expired", _id, offer.VehicleId, city, now));
                 break;
             case OfferState.Failed:
-                await SendAsync(OfferMessages.Closed(offer, "failed", _id, VehicleFor(offer), city, now));
+                await SendAsync(OfferMessages.Closed(offer, "failed", _id, offer.VehicleId, city, now));
                 break;
         }
 
@@ -315,7 +317,7 @@ public sealed partial class DriverGrain
 
         offer.CommitPending = false;
         if (offer.Paid > 0)
-            await SendAsync(OfferMessages.Paid(offer, _id, VehicleFor(offer), city, now));
+            await SendAsync(OfferMessages.Paid(offer, _id, offer.VehicleId, city, now));
     }
 
     private bool HasPendingLedger()
@@ -425,8 +427,6 @@ public sealed partial class DriverGrain
     {
         await _outbox.SendAsync(message);
     }
-
-    private string VehicleFor(OfferRecord offer) => _vehicleId ?? offer.OfferId;
 
     private static string Because(string what, string? reason) =>
         string.IsNullOrWhiteSpace(reason) ? what : $"{what}: {reason.Trim()}";

@@ -13,6 +13,9 @@ public sealed class OfferRecord
 
     public OfferOrigin Origin { get; set; }
 
+    /// <summary>The vehicle whose terminal got the offer: every later message of the offer goes to the same terminal.</summary>
+    public string VehicleId { get; set; } = "";
+
     public ulong TargetCell { get; set; }
 
     public double TargetLat { get; set; }
