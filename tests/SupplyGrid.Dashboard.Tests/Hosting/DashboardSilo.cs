@@ -1,0 +1,168 @@
+using System.Text;
+using System.Text.Json;
+using Confluent.Kafka;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SupplyGrid.Api;
+using SupplyGrid.Api.Dashboards;
+using SupplyGrid.Api.Security;
+using SupplyGrid.Geo;
+using SupplyGrid.Grains;
+using SupplyGrid.Grains.Events;
+using SupplyGrid.Grains.Ports;
+using SupplyGrid.Runtime;
+using SupplyGrid.Runtime.Hosting;
+using SupplyGrid.Runtime.Kafka;
+using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Silo.OperatorDashboard;
+
+namespace SupplyGrid.Dashboard.Tests.Hosting;
+
+/// <summary>
+/// A real silo web host on 127.0.0.1 and a free port, wired as the silo wires it: the grid with the domain grains and
+/// memory storage, the embedded Kafka broker with the driver_event topic, the HTTP API, both dashboards, and the MDT
+/// outbox recorded for the feed. Cells recompute every second so the pages move quickly. Events go in through the
+/// grid's stream dispatcher (exactly as the Kafka pump delivers them) or through the broker.
+/// </summary>
+public sealed class DashboardSilo : IAsyncDisposable
+{
+    public const string City = "singapore";
+
+    private static long s_eventIds;
+    private readonly WebApplication _app;
+    private readonly IImplicitStreamDispatcher _dispatcher;
+
+    private DashboardSilo(WebApplication app)
+    {
+        _app = app;
+        _dispatcher = app.Services.GetRequiredService<IImplicitStreamDispatcher>();
+        BaseUrl = app.Urls.Single();
+        DashboardToken = app.Services.GetRequiredService<ApiTokenIssuer>().Issue("dashboard-tests", [ApiRoles.Dashboard], TimeSpan.FromHours(1));
+    }
+
+    /// <summary>Where the silo listens, e.g. http://127.0.0.1:41234.</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>A token with the dashboard role.</summary>
+    public string DashboardToken { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    public string KafkaBootstrap => Services.GetRequiredService<KafkaClusterConnection>().BootstrapServers;
+
+    public static async Task<DashboardSilo> StartAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"Cities:{City}:Cells:TickInterval"] = "00:00:01",
+            [$"Cities:{City}:PublishInterval"] = "00:00:00.500",
+            ["Api:Jwt:SigningKey"] = "dashboard-tests-signing-key-of-at-least-32-bytes",
+            ["Api:RateLimit:Enabled"] = "false",
+            ["OperatorDashboard:SampleInterval"] = "00:00:00.500",
+            ["Kafka:DefaultPartitions"] = "3",
+            ["Kafka:GroupId"] = "dashboard-tests",
+        });
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        services.AddGrid(grid => grid.AddSupplyGridDomain(configuration).AddMemoryGrainStorage());
+        services.AddSupplyGridApi(configuration);
+        services.AddCityDashboard();
+        services.AddSingleton<IMdtOutbox>(sp => new RecordingMdtOutbox(new InMemoryMdtOutbox(), sp.GetRequiredService<RecentMdtMessages>()));
+        var contracts = new TopicContracts(TimeProvider.System, new EventValidationOptions());
+        services.AddKafkaStreams(configuration).AddTopic(Topics.DriverEvent, contracts.DriverEvent.TypeInfo, contracts.DriverEvent.Validate);
+        services.AddOperatorDashboard();
+
+        var app = builder.Build();
+        app.MapSupplyGridApi();
+        app.MapCityDashboard();
+        app.MapOperatorDashboard();
+        await app.StartAsync();
+        return new DashboardSilo(app);
+    }
+
+    /// <summary>A GPS ping of an available driver at <paramref name="at"/>, handled by its grain before this returns.</summary>
+    public Task PingAsync(string driverId, LatLng at) => DeliverAsync(Topics.DriverEvent, driverId, Ping(driverId, at));
+
+    /// <summary>A booking picked up at <paramref name="pickup"/>, handled by its grain before this returns.</summary>
+    public Task BookAsync(string bookingId, LatLng pickup) => DeliverAsync(Topics.BookingCreated, bookingId, new BookingCreated
+    {
+        EventId = NextEventId(),
+        Ts = DateTimeOffset.UtcNow,
+        BookingId = bookingId,
+        BookingType = BookingType.Immediate,
+        PickupLat = pickup.Lat,
+        PickupLng = pickup.Lng,
+        EstimatedFare = 18m,
+        Currency = "SGD",
+    });
+
+    /// <summary>Produces driver pings (and any raw values) to the driver_event topic of the embedded broker.</summary>
+    public async Task ProduceAsync(IEnumerable<(string Key, byte[] Value)> records)
+    {
+        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = KafkaBootstrap, LingerMs = 2 }).Build();
+        foreach (var (key, value) in records)
+            await producer.ProduceAsync(Topics.DriverEvent, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(key), Value = value });
+        producer.Flush(TimeSpan.FromSeconds(10));
+    }
+
+    public static byte[] PingJson(string driverId, LatLng at) => JsonSerializer.SerializeToUtf8Bytes(Ping(driverId, at), SupplyGridJsonContext.Default.DriverEvent);
+
+    /// <summary>Drivers pinging inside <paramref name="cell"/> by the city's figures now.</summary>
+    public async Task<int> DriversInCellAsync(string cell)
+    {
+        var heatmap = await Grains.GetGrain<ICityGrain>(City).GetHeatmap();
+        return heatmap.Zones.FirstOrDefault(z => z.H3 == cell).Drivers;
+    }
+
+    public static string CellOf(LatLng point) => H3.LatLngToCell(point, 8).ToString();
+
+    private static DriverEvent Ping(string driverId, LatLng at) => new()
+    {
+        EventId = NextEventId(),
+        Ts = DateTimeOffset.UtcNow,
+        DriverId = driverId,
+        VehicleId = "v-" + driverId,
+        Lat = at.Lat,
+        Lng = at.Lng,
+        SpeedKmh = 18,
+        Status = DriverStatus.Available,
+    };
+
+    private async Task DeliverAsync<T>(string topic, string key, T item)
+    {
+        var done = new Delivery();
+        _dispatcher.Deliver(topic, key, item, null, done, null);
+        await done.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    private static string NextEventId() => "dash-e" + Interlocked.Increment(ref s_eventIds);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private sealed class Delivery : IStreamDeliveryObserver
+    {
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Completion => _done.Task;
+
+        public void OnDelivered(object? state, Exception? error)
+        {
+            if (error is null)
+                _done.TrySetResult();
+            else
+                _done.TrySetException(error);
+        }
+    }
+}
