@@ -1,7 +1,9 @@
 using SupplyGrid.Api;
+using SupplyGrid.Api.Dashboards;
 using SupplyGrid.Grains;
 using SupplyGrid.Runtime.Hosting;
 using SupplyGrid.Silo.Hosting;
+using SupplyGrid.Silo.OperatorDashboard;
 using SupplyGrid.Silo.Simulation;
 using SupplyGrid.Silo.Streams;
 
@@ -19,8 +21,12 @@ builder.Services.AddGrid(grid => grid
 builder.Services.AddGridStreams(builder.Configuration);
 builder.Services.AddSimulatedCity(builder.Configuration);
 builder.Services.AddSupplyGridApi(builder.Configuration);
+builder.Services.AddCityDashboard();
+builder.Services.AddOperatorDashboard();
 
 var app = builder.Build();
 app.MapSupplyGridApi();
+app.MapCityDashboard();
+app.MapOperatorDashboard();
 app.Lifetime.ApplicationStarted.Register(() => DefaultRun.PrintWhereToLook(app, embedded));
 await app.RunAsync();

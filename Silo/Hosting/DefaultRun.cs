@@ -28,10 +28,13 @@ internal static class DefaultRun
         app.Logger.LogInformation(
             """
             SupplyGrid silo is up ({Mode}).
+              City dashboard:   {Url}/dashboard/singapore#token={Token}
+              Silo dashboard:   {Url}/silo#token={Token}
               API:              {Url}/api/heatmap/singapore   (OpenAPI: {Url}/openapi/v1.json, health: {Url}/health/detailed)
               Operator token:   {Token}
                                 (valid 12 h; send as "Authorization: Bearer <token>"; operator role: writes, campaigns, reads)
             """,
-            embedded ? "embedded broker, memory storage, simulated city" : "external Kafka cluster", url, url, url, operatorToken);
+            embedded ? "embedded broker, memory storage, simulated city" : "external Kafka cluster",
+            url, operatorToken, url, operatorToken, url, url, url, operatorToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using SupplyGrid.Api.Dashboards;
 using SupplyGrid.Grains;
 using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Messaging;
@@ -33,8 +34,10 @@ internal static class GridStreamsRegistration
             foreach (var contract in contracts.All.Where(c => o.Topics.All(t => t.Name != c.Topic)))
                 o.Topics.Add(new KafkaTopicOptions { Name = contract.Topic, Partitions = contract.DefaultPartitions });
         });
+        // What the grains send also feeds the city dashboard's MDT feed.
         services.AddSingleton<RecentMdtMessages>();
-        services.AddSingleton<IMdtOutbox, KafkaMdtOutbox>();
+        services.AddSingleton<IMdtOutbox>(sp => new RecordingMdtOutbox(
+            new KafkaMdtOutbox(sp.GetRequiredService<IKafkaOutbox<MdtMessage>>()), sp.GetRequiredService<RecentMdtMessages>()));
         return services;
     }
 

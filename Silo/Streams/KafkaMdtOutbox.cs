@@ -5,11 +5,8 @@ using SupplyGrid.Runtime.Kafka;
 namespace SupplyGrid.Silo.Streams;
 
 /// <summary>The driver grains' MDT outbox, produced to ngp.dcp.drivercomms.message_send keyed by driver id.</summary>
-internal sealed class KafkaMdtOutbox(IKafkaOutbox<MdtMessage> outbox, RecentMdtMessages recent) : IMdtOutbox
+internal sealed class KafkaMdtOutbox(IKafkaOutbox<MdtMessage> outbox) : IMdtOutbox
 {
-    public async ValueTask SendAsync(MdtMessage message, CancellationToken cancellationToken = default)
-    {
-        await outbox.EnqueueAsync(message.DriverId, message, cancellationToken);
-        recent.Add(message);
-    }
+    public ValueTask SendAsync(MdtMessage message, CancellationToken cancellationToken = default) =>
+        outbox.EnqueueAsync(message.DriverId, message, cancellationToken);
 }
