@@ -65,7 +65,8 @@ public static class PostgresGridBuilderExtensions
             {
                 o.Validate();
                 return true;
-            });
+            })
+            .ValidateOnStart();
         AddHistoryTable<SupplyDemandMetricRow>(services);
         AddHistoryTable<RepositionSuggestionRow>(services);
         AddHistoryTable<IncentiveCampaignRow>(services);

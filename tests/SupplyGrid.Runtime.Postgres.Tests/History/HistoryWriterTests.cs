@@ -132,6 +132,17 @@ public sealed class HistoryWriterTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_configuration_that_would_drop_ledger_rows_fails_the_start_naming_the_key()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => HistoryHost.StartAsync(connectionString, services =>
+            services.Configure<HistoryTableOptions>(Ledger, o => o.Overflow = HistoryOverflow.Drop)));
+
+        Assert.Equal("Postgres:History:driver_incentives:Overflow", error.ParamName);
+    }
+
+    [Fact]
     public async Task An_invalid_row_is_refused_at_the_call_naming_the_field()
     {
         await using var host = await HistoryHost.StartAsync(await postgres.CreateDatabaseAsync());
