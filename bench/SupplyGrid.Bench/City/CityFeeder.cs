@@ -72,6 +72,20 @@ internal sealed class CityFeeder(CitySimulation city, SimulatedClock clock, IImp
         }
     }
 
+    /// <summary>
+    /// Delivers the bookings of the <paramref name="span"/> before the start at the simulated rate, so the cells' demand
+    /// windows begin full, as in a city that has been running.
+    /// </summary>
+    public void PrefillBookings(TimeSpan span)
+    {
+        var count = (int)(bookingsPerSimSecond * span.TotalSeconds);
+        for (var k = 0; k < count; k++)
+        {
+            var booking = city.Booking(_start - span + span * ((k + 0.5) / count));
+            Deliver(Topics.BookingCreated, booking.BookingId, booking);
+        }
+    }
+
     /// <summary>Waits until everything delivered has been handled and the mailboxes are empty.</summary>
     public async Task DrainAsync()
     {

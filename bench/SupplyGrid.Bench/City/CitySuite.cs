@@ -9,7 +9,8 @@ namespace SupplyGrid.Bench.City;
 /// A city of N drivers pinging every 4 simulated seconds, with bookings and offers flowing and cells recomputing on
 /// their 5 s timers, time compressed so the machine is saturated. Prints one JSON line: events/s, offers, p99 cell
 /// tick, p99 decision (deficit detected to MDT offer), peak RSS and resident bytes per driver.
-/// Options: --drivers (100,000), --seconds (30, measured after warm-up), --bookings-per-s (simulated, 20),
+/// Options: --drivers (100,000), --seconds (30, measured after warm-up), --bookings-per-s (simulated; one per 2,000
+/// drivers, concentrated around five hubs, and the 15 minutes before the start delivered first so demand windows begin full),
 /// --window (records in flight, 20,000), --warmup-rounds (3), --seed, --pool-shards (campaign grains of the
 /// reposition pool, 16: a fleet this size makes thousands of ledger movements a second), --diagnostics (per-method grain
 /// latencies to stderr).
@@ -22,7 +23,7 @@ public sealed class CitySuite : IBenchSuite
     {
         var drivers = checked((int)args.Long("drivers", 100_000));
         var seconds = args.Double("seconds", 30);
-        var bookingsPerSecond = args.Double("bookings-per-s", 20);
+        var bookingsPerSecond = args.Double("bookings-per-s", drivers / 2_000.0);
         var window = checked((int)args.Long("window", 20_000));
         var warmupRounds = args.Long("warmup-rounds", 3);
         var seed = checked((int)args.Long("seed", 20260105));
@@ -48,11 +49,13 @@ public sealed class CitySuite : IBenchSuite
         var feeder = new CityFeeder(city, clock, dispatcher, outbox, bookingsPerSecond, window);
         var heapBefore = BenchHost.SettledHeap();
 
-        var rounds = 0L;
-        var roundsTarget = warmupRounds;
         var roundLength = CityFeeder.Round;
-        var warmupEnd = clock.GetUtcNow() + roundLength * roundsTarget;
-        await Task.Run(() => feeder.Run(() => feeder.SimulatedNow >= warmupEnd));
+        var warmupEnd = clock.GetUtcNow() + roundLength * warmupRounds;
+        await Task.Run(() =>
+        {
+            feeder.PrefillBookings(TimeSpan.FromMinutes(15));
+            feeder.Run(() => feeder.SimulatedNow >= warmupEnd);
+        });
         await feeder.DrainAsync();
         var heapAfter = BenchHost.SettledHeap();
         GC.KeepAlive(city);
@@ -67,7 +70,7 @@ public sealed class CitySuite : IBenchSuite
         var handled = feeder.Completed - completedBefore;
         latency.Stop();
         var simulated = (clock.GetUtcNow() - simBefore).TotalSeconds;
-        rounds = (long)(simulated / roundLength.TotalSeconds);
+        var rounds = (long)(simulated / roundLength.TotalSeconds);
 
         var monitor = host.Services.GetRequiredService<IGridMonitor>().Snapshot();
         var cells = monitor.GrainTypes.FirstOrDefault(t => t.GrainType == "cell")?.Activations ?? 0;

@@ -164,6 +164,29 @@ public sealed class OfferLifecycleScenarios
         Assert.Equal(offer.Amount, view.Today.IncentivesPaid);
     }
 
+    [Fact]
+    public async Task An_operator_can_send_a_fixed_incentive_and_free_text_to_a_driver()
+    {
+        await using var s = await DomainScenario.StartAsync();
+        var target = Places.Cell(Places.Anchor);
+        await s.PingAsync("d1", Places.Centre(Places.Ring(target, 1)[0]));
+        await s.Grains.GetGrain<ICampaignGrain>("promo").Create(CampaignScenarios.Pool(100m, s.Now));
+
+        var decision = await s.Driver("d1").OfferMove(target.ToString(), "promo", fixedAmount: 12.5m);
+        var message = await s.Driver("d1").SendBroadcast("Heavy rain expected downtown from 18:00, drive safely and keep your lights on.");
+
+        Assert.True(decision.Offered);
+        Assert.Equal(12.5m, decision.Amount);
+        Assert.Equal(12.5m, (await s.Grains.GetGrain<ICampaignGrain>("promo").Get())!.Reserved);
+        var offer = s.MessagesTo("d1").Single(m => m.Type == MdtMessageType.IncentiveOffer);
+        Assert.Equal(12.5m, offer.Payload!.Amount);
+        Assert.StartsWith("INCENTIVE", offer.Text);
+        Assert.Equal(MdtMessageType.Broadcast, message.Type);
+        Assert.Null(message.Validate(s.Now, Contract));
+        Assert.True(message.Text.Split('\n').Length <= 4);
+        await Assert.ThrowsAsync<ArgumentException>(() => s.Driver("d1").OfferMove("not-a-cell", null, null));
+    }
+
     /// <summary>A driver one ring away from the anchor cell, offered a move into it.</summary>
     private static async Task<(Geo.H3Index Target, OfferDecision Offer)> OfferAsync(DomainScenario s, string driverId)
     {
