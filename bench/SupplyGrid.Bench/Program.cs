@@ -9,6 +9,7 @@ IBenchSuite[] suites =
     new SupplyGrid.Bench.City.OdrdSuite(),
     new IngestSuite(),
     new SupplyGrid.Bench.Storage.StorageSuite(),
+    new SupplyGrid.Bench.Api.HeatmapSuite(),
 ];
 
 if (args.Length == 0 || suites.All(s => s.Name != args[0]))

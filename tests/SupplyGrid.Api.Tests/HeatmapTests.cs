@@ -63,6 +63,41 @@ public sealed class HeatmapTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task A_client_accepting_gzip_gets_the_same_heatmap_compressed_under_its_own_tag()
+    {
+        foreach (var place in new[] { Places.Punggol, Places.Sengkang, Places.PasirRis })
+            await Host.PlaceDriversAsync("gzip-" + place.Lat, Places.Cell(place), 2);
+        await Host.AdvanceAsync(TimeSpan.FromSeconds(6));
+        using var raw = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.None }) { BaseAddress = Host.BaseAddress };
+        raw.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Host.Token(SupplyGrid.Api.Security.ApiRoles.Dashboard));
+
+        // Two reads may straddle a refresh of the cache; retry until both saw the same heatmap.
+        var (plain, compressed) = await Eventually.Value(async () =>
+        {
+            using var plainResponse = await raw.GetAsync("/api/heatmap/singapore");
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/heatmap/singapore");
+            request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+            using var gzipResponse = await raw.SendAsync(request);
+            Assert.Equal("gzip", gzipResponse.Content.Headers.ContentEncoding.Single());
+            Assert.Empty(plainResponse.Content.Headers.ContentEncoding);
+            Assert.NotEqual(plainResponse.Headers.ETag, gzipResponse.Headers.ETag);
+            var plainBytes = await plainResponse.Content.ReadAsByteArrayAsync();
+            var gzipBytes = await gzipResponse.Content.ReadAsByteArrayAsync();
+            return Inflate(gzipBytes).AsSpan().SequenceEqual(plainBytes) ? (plainBytes, gzipBytes) : ((byte[], byte[])?)null;
+        }, "the same heatmap in both encodings");
+
+        Assert.True(compressed.Length < plain.Length);
+    }
+
+    private static byte[] Inflate(byte[] gzip)
+    {
+        using var output = new MemoryStream();
+        using (var inflate = new System.IO.Compression.GZipStream(new MemoryStream(gzip), System.IO.Compression.CompressionMode.Decompress))
+            inflate.CopyTo(output);
+        return output.ToArray();
+    }
+
+    [Fact]
     public async Task An_unknown_city_is_404_and_a_malformed_one_400_naming_city()
     {
         var (unknown, unknownBody) = await Host.Dashboard().ReadAsync("/api/heatmap/atlantis");

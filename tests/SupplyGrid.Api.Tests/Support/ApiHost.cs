@@ -156,6 +156,24 @@ public sealed class ApiHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Moves the grid's clock a second at a time, every few milliseconds, until disposed: for waiting on something that
+    /// takes timers firing in turn (a cell's tick, then the city's publication), however late a loaded machine runs them.
+    /// </summary>
+    public IAsyncDisposable KeepTicking()
+    {
+        var stop = new CancellationTokenSource();
+        var ticking = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await AdvanceAsync(TimeSpan.FromSeconds(1));
+                await Task.Delay(20);
+            }
+        });
+        return new Ticking(stop, ticking);
+    }
+
     /// <summary>Waits until no grain message has been waiting for a few consecutive looks.</summary>
     public async Task QuiesceAsync()
     {
@@ -182,6 +200,16 @@ public sealed class ApiHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private sealed class Ticking(CancellationTokenSource stop, Task ticking) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await stop.CancelAsync();
+            await ticking;
+            stop.Dispose();
+        }
     }
 
     private sealed class Delivery : IStreamDeliveryObserver

@@ -49,14 +49,25 @@ public sealed class SseReader : IAsyncDisposable
     public async Task<(string Name, JsonElement Data)> NextMatchingAsync(Func<string, JsonElement, bool> match, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
+        var seen = new List<string>();
         while (true)
         {
             var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero)
-                throw new TimeoutException("No matching event arrived.");
-            var next = await NextAsync(left);
+            (string Name, JsonElement Data) next;
+            try
+            {
+                if (left <= TimeSpan.Zero)
+                    throw new OperationCanceledException();
+                next = await NextAsync(left);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No matching event arrived; saw: {string.Join("; ", seen)}");
+            }
+
             if (match(next.Name, next.Data))
                 return next;
+            seen.Add(next.Name + " " + next.Data.ToString()[..Math.Min(300, next.Data.ToString().Length)]);
         }
     }
 
