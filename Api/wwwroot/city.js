@@ -196,10 +196,10 @@
         el('span', {}, el('span', { class: 'type' }, MDT_LABELS[m.type] || m.type), ' · ', m.driver_id),
         el('span', {}, m.amount != null ? `${m.currency} ${S.formatNumber(m.amount, 2)} · ` : '', S.formatTime(m.ts))),
       el('pre', {}, m.text)));
+    if (items.length) list.querySelector('[data-empty]')?.remove();
     list.prepend(...items);
     while (list.children.length > MDT_KEPT) list.lastElementChild.remove();
     if (!list.children.length) list.append(el('li', { class: 'note', 'data-empty': 'true' }, 'No messages sent yet.'));
-    else list.querySelector('[data-empty]')?.remove();
     mdtLoaded = true;
   }
 

@@ -30,7 +30,7 @@ public sealed class SiloDashboardPageTests(DashboardFixture fixture)
         await page.WaitUntilAsync("return [...document.querySelectorAll('#grain-types td')].some(td => td.textContent === 'driver')", "the driver grains' row");
         await page.WaitUntilAsync("return document.querySelectorAll('#methods tbody tr').length > 0", "the top methods");
 
-        await page.WaitUntilAsync("return document.querySelectorAll('#kafka-partitions tr[data-partition]').length === 3", "the driver_event topic's 3 partitions");
+        await page.WaitUntilAsync("return document.querySelectorAll('#kafka-partitions td[data-partition]').length === 3", "the driver_event topic's 3 partitions");
         await page.WaitUntilAsync(
             "return [...document.querySelectorAll('#dead-letters tr')].some(tr => tr.cells[0].textContent === 'malformed json' && Number(tr.cells[1].textContent) >= 1)",
             "the malformed record among the dead letters");

@@ -160,20 +160,40 @@
       : 'This silo runs no Kafka stream layer.';
     const topics = k ? k.topics : [];
     table('kafka-topics', [{ label: 'topic' }, { label: 'records', num: true }, { label: 'records/s', num: true }, { label: 'dead-lettered', num: true }],
-      topics.map(t => el('tr', {}, el('td', { class: 'topic' }, t.topic), num(S.formatNumber(t.records_consumed)), num(S.formatCompact(t.records_per_second)), num(S.formatNumber(t.dead_lettered)))));
-    const partitions = k ? k.partitions : [];
-    table('kafka-partitions', [
-      { label: 'topic' }, { label: 'partition', num: true }, { label: 'committed', num: true }, { label: 'end', num: true },
-      { label: 'lag', num: true }, { label: 'uncommitted', num: true }, { label: '' },
-    ], partitions.map(p => el('tr', { 'data-partition': `${p.topic}/${p.partition}` },
-      el('td', { class: 'topic' }, p.topic), num(p.partition), num(S.formatNumber(p.committed_offset)), num(S.formatNumber(p.high_watermark)),
-      num(S.formatNumber(p.lag)), num(S.formatNumber(p.uncommitted)), el('td', { class: p.paused ? 'paused' : undefined }, p.paused ? 'paused' : ''))));
+      topics.map(t => el('tr', {}, el('td', { class: 'topic' }, breakable(t.topic)), num(S.formatNumber(t.records_consumed)), num(S.formatCompact(t.records_per_second)), num(S.formatNumber(t.dead_lettered)))));
+    drawLagMatrix(k ? k.partitions : []);
     const reasons = k ? Object.entries(k.dead_letters_by_reason).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])) : [];
     table('dead-letters', [{ label: 'reason' }, { label: 'records', num: true }],
       reasons.map(([reason, count]) => el('tr', { class: count > 0 ? 'bad' : undefined }, el('td', {}, reason.replaceAll('_', ' ')), num(S.formatNumber(count)))));
     const outboxes = k ? k.outboxes : [];
     table('outboxes', [{ label: 'topic' }, { label: 'pending', num: true }, { label: 'delivered', num: true }, { label: 'failed', num: true }],
-      outboxes.map(b => el('tr', { class: b.failed > 0 ? 'bad' : undefined }, el('td', { class: 'topic' }, b.topic), num(S.formatNumber(b.pending)), num(S.formatNumber(b.delivered)), num(S.formatNumber(b.failed)))));
+      outboxes.map(b => el('tr', { class: b.failed > 0 ? 'bad' : undefined }, el('td', { class: 'topic' }, breakable(b.topic)), num(S.formatNumber(b.pending)), num(S.formatNumber(b.delivered)), num(S.formatNumber(b.failed)))));
+  }
+
+  // One row per topic, one column per partition: the lag, marked when behind or paused; the offsets in the tooltip.
+  function drawLagMatrix(partitions) {
+    const topics = [...new Set(partitions.map(p => p.topic))];
+    const columns = Math.max(0, ...partitions.map(p => p.partition + 1));
+    const byKey = new Map(partitions.map(p => [`${p.topic}/${p.partition}`, p]));
+    const rows = topics.map(topic => el('tr', {},
+      el('td', { class: 'topic' }, breakable(topic)),
+      Array.from({ length: columns }, (_, partition) => {
+        const p = byKey.get(`${topic}/${partition}`);
+        if (!p) return el('td', {});
+        const state = p.paused ? 'paused' : p.lag > 0 ? 'behind' : undefined;
+        return el('td', {
+          class: state ? `num lag ${state}` : 'num lag', 'data-partition': `${topic}/${partition}`,
+          title: `partition ${partition}: committed ${S.formatNumber(p.committed_offset)}, end ${S.formatNumber(p.high_watermark)}, ` +
+            `${S.formatNumber(p.uncommitted)} uncommitted${p.paused ? ', paused' : ''}`,
+        }, S.formatCompact(p.lag));
+      }),
+      num(S.formatCompact(partitions.filter(p => p.topic === topic).reduce((sum, p) => sum + Math.max(0, p.lag), 0)))));
+    table('kafka-partitions', [{ label: 'topic' }, ...Array.from({ length: columns }, (_, i) => ({ label: String(i), num: true })), { label: 'all', num: true }], rows);
+  }
+
+  // Topic names are long and dotted: offer line breaks after the dots and underscores only.
+  function breakable(topic) {
+    return topic.split(/(?<=[._])/).flatMap((part, i) => (i ? [el('wbr', {}), part] : [part]));
   }
 
   function drawIdentity(o) {

@@ -8,7 +8,7 @@ namespace SupplyGrid.Dashboard.Tests.Browser;
 /// </summary>
 public sealed class DashboardPage : IAsyncDisposable
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private readonly List<string> _problems = [];
     private readonly List<string> _warnings = [];
