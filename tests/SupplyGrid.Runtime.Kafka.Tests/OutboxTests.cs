@@ -46,7 +46,8 @@ public sealed class OutboxTests(ITestOutputHelper output)
         // Nothing listens on this port: every message times out after the producer's retries.
         var settings = PumpHarness.FastSettings("127.0.0.1:1", "g-outbox-down");
         settings["Kafka:Outbox:Capacity"] = "2";
-        settings["Kafka:Outbox:DeliveryTimeout"] = "00:00:00.500";
+        // Long enough that the first two are surely still pending when the third finds the outbox full.
+        settings["Kafka:Outbox:DeliveryTimeout"] = "00:00:03";
         settings["Kafka:Outbox:EnqueueTimeout"] = "00:00:00.100";
         settings["Kafka:Outbox:FlushTimeout"] = "00:00:00.100";
         var failures = new List<OutboxDeliveryFailure>();
