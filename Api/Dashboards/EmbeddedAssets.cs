@@ -58,9 +58,6 @@ public sealed class EmbeddedAssets
         _assets = assets.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>The file names served (without the resource prefix).</summary>
-    public IEnumerable<string> FileNames => _assets.Keys;
-
     /// <summary>The file, 304 when the client's copy is current, or 404.</summary>
     public IResult Serve(HttpContext context, string fileName)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using SupplyGrid.Api.Cities;
+using SupplyGrid.Api.Problems;
 using SupplyGrid.Api.Validation;
 using SupplyGrid.Grains.Messaging;
 
@@ -18,7 +19,7 @@ internal static class MdtFeed
     {
         if (Known.City(cities, city) is { } problem)
             return problem;
-        var errors = new Problems.FieldErrors();
+        var errors = new FieldErrors();
         var since = Query.Int(errors, "after", after, 0, 0, int.MaxValue);
         var count = Query.Int(errors, "limit", limit, DefaultLimit, 1, MaxLimit);
         if (errors.Any)

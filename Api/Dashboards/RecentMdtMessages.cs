@@ -23,8 +23,6 @@ public sealed class RecentMdtMessages
         _ring = new RecentMdtMessage?[capacity];
     }
 
-    public int Capacity => _ring.Length;
-
     /// <summary>The sequence number of the newest message recorded (0 before any).</summary>
     public long LastSequence
     {

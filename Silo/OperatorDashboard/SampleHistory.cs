@@ -19,16 +19,6 @@ public sealed class SampleHistory
 
     public int Capacity => _ring.Length;
 
-    /// <summary>The newest sample, or null before the first.</summary>
-    public SiloSample? Latest
-    {
-        get
-        {
-            lock (_gate)
-                return _count == 0 ? null : _ring[(_next - 1 + _ring.Length) % _ring.Length];
-        }
-    }
-
     public void Add(SiloSample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);

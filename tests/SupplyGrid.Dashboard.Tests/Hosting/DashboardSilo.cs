@@ -115,13 +115,6 @@ public sealed class DashboardSilo : IAsyncDisposable
 
     public static byte[] PingJson(string driverId, LatLng at) => JsonSerializer.SerializeToUtf8Bytes(Ping(driverId, at), SupplyGridJsonContext.Default.DriverEvent);
 
-    /// <summary>Drivers pinging inside <paramref name="cell"/> by the city's figures now.</summary>
-    public async Task<int> DriversInCellAsync(string cell)
-    {
-        var heatmap = await Grains.GetGrain<ICityGrain>(City).GetHeatmap();
-        return heatmap.Zones.FirstOrDefault(z => z.H3 == cell).Drivers;
-    }
-
     public static string CellOf(LatLng point) => H3.LatLngToCell(point, 8).ToString();
 
     private static DriverEvent Ping(string driverId, LatLng at) => new()
