@@ -60,6 +60,8 @@ public sealed class DashboardSilo : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        // Only these settings: no appsettings.json copied from the silo, no environment variable of the machine.
+        builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"Cities:{City}:Cells:TickInterval"] = "00:00:01",
