@@ -12,10 +12,11 @@ internal static class Known
     /// <summary>Null when <paramref name="cityId"/> is a configured city; otherwise the answer to give.</summary>
     public static IResult? City(CityCatalog cities, string cityId, string field = "city")
     {
+        // The hot path (every heatmap read) is a configured city: answer it without building an error list.
+        if (cities.IsKnown(cityId))
+            return null;
         var errors = new FieldErrors();
-        if (!Check.CityId(errors, field, cityId))
-            return errors.ToResult();
-        return cities.IsKnown(cityId) ? null : ApiProblems.UnknownCity(cityId);
+        return Check.CityId(errors, field, cityId) ? ApiProblems.UnknownCity(cityId) : errors.ToResult();
     }
 
     /// <summary>Null when the id is well-formed; otherwise the 400 to give.</summary>

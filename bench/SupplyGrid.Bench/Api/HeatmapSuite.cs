@@ -46,7 +46,9 @@ public sealed class HeatmapSuite : IBenchSuite
         var (jsonBytes, gzipBytes) = await server.ServedBodySizesAsync();
         using var live = server.KeepPinging(pingsPerSecond);
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var measured = await RunLoadGeneratorAsync(server, rate, seconds, warmup, connections, identity);
+        var serverCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         if (measured is null)
             return 1;
         var m = measured.Value;
@@ -61,6 +63,9 @@ public sealed class HeatmapSuite : IBenchSuite
             ["achieved_per_s"] = Math.Round(m.GetProperty("achieved_per_s").GetDouble()),
             ["requests"] = m.GetProperty("requests").GetInt64(),
             ["errors"] = m.GetProperty("errors").GetInt64(),
+            // CPU per request over the whole run, warm-up included; the server's includes the grid's own work.
+            ["server_cpu_ms_per_request"] = Math.Round(serverCpu.TotalMilliseconds / (rate * (seconds + warmup)), 4),
+            ["client_cpu_ms_per_request"] = Math.Round(m.GetProperty("cpu_ms_per_request").GetDouble(), 4),
             ["zones"] = zones,
             ["json_bytes"] = jsonBytes,
             ["gzip_bytes"] = gzipBytes,

@@ -41,6 +41,7 @@ internal static class LoadGenerator
         // Open the connections before the clock starts.
         await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => FetchAsync(client, url)));
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var warmupCount = (long)(rate * warmup);
         var total = warmupCount + (long)(rate * seconds);
         var interval = Stopwatch.Frequency / rate;
@@ -81,6 +82,7 @@ internal static class LoadGenerator
         }
 
         sample.Sort();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var measuredSeconds = (lastEnd - measuredStart) / (double)Stopwatch.Frequency;
         BenchOutput.WriteLine(new Dictionary<string, object?>
         {
@@ -91,6 +93,7 @@ internal static class LoadGenerator
             ["p999_ms"] = Percentile(sample, 0.999),
             ["max_ms"] = sample.Count == 0 ? double.NaN : sample[^1],
             ["achieved_per_s"] = measuredSeconds > 0 ? sample.Count / measuredSeconds : 0,
+            ["cpu_ms_per_request"] = cpu.TotalMilliseconds / total,
         });
         return 0;
     }
