@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SupplyGrid.Grains.Cells;
 using SupplyGrid.Grains.Configuration;
 using SupplyGrid.Grains.Diagnostics;
 using SupplyGrid.Grains.Ports;
@@ -32,7 +31,6 @@ public static class GridDomainExtensions
             .Validate(o => { o.Validate(); return true; })
             .ValidateOnStart();
         services.TryAddSingleton<CityDirectory>();
-        services.TryAddSingleton<CellReferences>();
         services.TryAddSingleton(sp => new DomainMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<IMdtOutbox>(_ => new InMemoryMdtOutbox());
         services.TryAddSingleton<ICityChangeFeed>(_ => new InMemoryCityChangeFeed());

@@ -1,5 +1,4 @@
 using SupplyGrid.Geo;
-using SupplyGrid.Grains.Cells;
 using SupplyGrid.Grains.Configuration;
 using SupplyGrid.Grains.Diagnostics;
 using SupplyGrid.Grains.Events;
@@ -15,7 +14,7 @@ namespace SupplyGrid.Grains.Bookings;
 /// "seen" flag per booking would cost a write per booking for no gain in exactness.
 /// </summary>
 [ImplicitStreamSubscription(Topics.BookingCreated)]
-public sealed class BookingGrain(CityDirectory cities, CellReferences cells, DomainMetrics metrics) : Grain, IAsyncObserver<BookingCreated>
+public sealed class BookingGrain(CityDirectory cities, DomainMetrics metrics) : Grain, IAsyncObserver<BookingCreated>
 {
     public Task OnNextAsync(BookingCreated booking, StreamSequenceToken? token = null)
     {
@@ -28,6 +27,6 @@ public sealed class BookingGrain(CityDirectory cities, CellReferences cells, Dom
         }
 
         var cell = H3.LatLngToCell(booking.PickupLat, booking.PickupLng, city.Resolution);
-        return cells.Get(cell).BookingCreated(new CellBooking(booking.BookingId, booking.Ts));
+        return GrainFactory.GetGrain<ICellGrain>(cell.ToString()).BookingCreated(new CellBooking(booking.BookingId, booking.Ts));
     }
 }

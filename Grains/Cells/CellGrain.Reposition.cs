@@ -84,7 +84,7 @@ public sealed partial class CellGrain
             foreach (var cell in far)
             {
                 if (cell != _cell && asked.Add(cell) && more.Count < _city.Cells.MaxWidenedDonors)
-                    more.Add(_cellRefs.Get(cell));
+                    more.Add(GrainFactory.GetGrain<ICellGrain>(cell.ToString()));
             }
 
             if (more.Count > 0)

@@ -18,7 +18,6 @@ public sealed partial class CellGrain : Grain, ICellGrain
 {
     private readonly IPersistentState<CellState> _state;
     private readonly CityDirectory _cities;
-    private readonly CellReferences _cellRefs;
     private readonly DriverOptions _driverOptions;
     private readonly IAnalyticsSink _analytics;
     private readonly DomainMetrics _metrics;
@@ -53,7 +52,6 @@ public sealed partial class CellGrain : Grain, ICellGrain
     public CellGrain(
         [PersistentState("cell")] IPersistentState<CellState> state,
         CityDirectory cities,
-        CellReferences cellRefs,
         IOptions<DriverOptions> driverOptions,
         IAnalyticsSink analytics,
         DomainMetrics metrics,
@@ -61,7 +59,6 @@ public sealed partial class CellGrain : Grain, ICellGrain
     {
         _state = state;
         _cities = cities;
-        _cellRefs = cellRefs;
         _driverOptions = driverOptions.Value;
         _analytics = analytics;
         _metrics = metrics;
@@ -329,7 +326,7 @@ public sealed partial class CellGrain : Grain, ICellGrain
                 continue;
             var km = H3.GreatCircleDistanceKm(_centre, H3.CellToLatLng(cell));
             if (km <= radius && _cities.FindForCell(cell) == _city)
-                neighbours.Add(new Neighbour(cell, _cellRefs.Get(cell), km));
+                neighbours.Add(new Neighbour(cell, GrainFactory.GetGrain<ICellGrain>(cell.ToString()), km));
         }
 
         return neighbours.ToArray();

@@ -139,7 +139,7 @@ public sealed partial class DriverGrain
         if (fixedAmount is { } fixedValue && fixedValue <= 0)
             throw new ArgumentOutOfRangeException(nameof(fixedAmount), fixedValue, "fixedAmount must be greater than zero.");
         var city = _cities.FindForCell(target) ?? throw new ArgumentException($"Cell {targetCell} is in no configured city at its resolution.", nameof(targetCell));
-        var snapshot = await _cells.Get(target).GetSnapshot();
+        var snapshot = await GrainFactory.GetGrain<ICellGrain>(target.ToString()).GetSnapshot();
         var now = Now;
         return await Offer(new RepositionOffer
         {
@@ -416,7 +416,7 @@ public sealed partial class DriverGrain
     private void Announce(OfferRecord offer, DateTimeOffset at, double? responseSeconds)
     {
         _metrics.Offer(offer.State);
-        _ = _cells.Get(offer.Target)
+        _ = GrainFactory.GetGrain<ICellGrain>(offer.Target.ToString())
             .OfferProgressed(new OfferProgress(offer.OfferId, _id, offer.State, offer.AcceptanceProbability, at));
         _ = GrainFactory.GetGrain<ICityGrain>(offer.CityId).OfferReported(new OfferOutcomeReport(offer.OfferId, offer.State, at, responseSeconds));
         _analytics.OfferTransition(new OfferHistoryRow(offer.OfferId, _id, offer.CityId, offer.CampaignId, offer.Target.ToString(),

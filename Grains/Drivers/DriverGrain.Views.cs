@@ -84,7 +84,7 @@ public sealed partial class DriverGrain
         if (H3.GetResolution(target) != city.Resolution)
             throw new ArgumentException($"Cell {targetCell} is not at the city's resolution {city.Resolution}.", nameof(targetCell));
 
-        var snapshot = await _cells.Get(target).GetSnapshot();
+        var snapshot = await GrainFactory.GetGrain<ICellGrain>(target.ToString()).GetSnapshot();
         var campaignId = city.PoolCampaignFor(target);
         var campaign = await GrainFactory.GetGrain<ICampaignGrain>(campaignId).Get();
         var remaining = campaign?.Remaining ?? 0m;
@@ -109,7 +109,7 @@ public sealed partial class DriverGrain
 
         var fromHour = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero).AddHours(1);
         var hours = days * 24;
-        var outlooks = await Task.WhenAll(cells.Select(c => _cells.Get(c).GetOutlook(fromHour, hours)));
+        var outlooks = await Task.WhenAll(cells.Select(c => GrainFactory.GetGrain<ICellGrain>(c.ToString()).GetOutlook(fromHour, hours)));
         var combined = new HourlyOutlook[hours];
         for (var h = 0; h < hours; h++)
         {

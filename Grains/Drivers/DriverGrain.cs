@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupplyGrid.Geo;
-using SupplyGrid.Grains.Cells;
 using SupplyGrid.Grains.Configuration;
 using SupplyGrid.Grains.Diagnostics;
 using SupplyGrid.Grains.Events;
@@ -30,7 +29,6 @@ public sealed partial class DriverGrain : Grain, IDriverGrain,
 
     private readonly IPersistentState<DriverState> _state;
     private readonly CityDirectory _cities;
-    private readonly CellReferences _cells;
     private readonly DriverOptions _options;
     private readonly IMdtOutbox _outbox;
     private readonly IAnalyticsSink _analytics;
@@ -53,7 +51,6 @@ public sealed partial class DriverGrain : Grain, IDriverGrain,
     public DriverGrain(
         [PersistentState("driver")] IPersistentState<DriverState> state,
         CityDirectory cities,
-        CellReferences cells,
         IOptions<DriverOptions> options,
         IMdtOutbox outbox,
         IAnalyticsSink analytics,
@@ -62,7 +59,6 @@ public sealed partial class DriverGrain : Grain, IDriverGrain,
     {
         _state = state;
         _cities = cities;
-        _cells = cells;
         _options = options.Value;
         _outbox = outbox;
         _analytics = analytics;
@@ -160,7 +156,7 @@ public sealed partial class DriverGrain : Grain, IDriverGrain,
             {
                 _presentIn?.DriverLeft(_id);
                 _presentCell = _cell;
-                _presentIn = _cells.Get(_cell);
+                _presentIn = GrainFactory.GetGrain<ICellGrain>(_cell.ToString());
                 SendPresence(ticks);
             }
             else if (ticks - _presenceSentTicks >= _options.PresenceRefresh.Ticks)

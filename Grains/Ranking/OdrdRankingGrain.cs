@@ -1,6 +1,5 @@
 using System.Buffers;
 using SupplyGrid.Geo;
-using SupplyGrid.Grains.Cells;
 using SupplyGrid.Grains.Configuration;
 using SupplyGrid.Grains.Policies;
 using SupplyGrid.Runtime;
@@ -14,7 +13,7 @@ namespace SupplyGrid.Grains.Ranking;
 /// A stateless worker keyed by city id: one activation per core serves the calls.
 /// </summary>
 [StatelessWorker]
-public sealed class OdrdRankingGrain(CityDirectory cities, CellReferences cells) : Grain, IOdrdRankingGrain
+public sealed class OdrdRankingGrain(CityDirectory cities) : Grain, IOdrdRankingGrain
 {
     public async Task<OdrdRanking> Rank(OdrdRankRequest request)
     {
@@ -57,7 +56,7 @@ public sealed class OdrdRankingGrain(CityDirectory cities, CellReferences cells)
             {
                 rankable[i] = true;
                 if (!cellTasks.ContainsKey(f.Cell))
-                    cellTasks[f.Cell] = cells.Get(f.Cell).GetFigures();
+                    cellTasks[f.Cell] = GrainFactory.GetGrain<ICellGrain>(f.Cell.ToString()).GetFigures();
             }
         }
 

@@ -64,13 +64,10 @@ public sealed class CitySuite : IBenchSuite
         var completedBefore = feeder.Completed;
         var offersBefore = outbox.Offers;
         var simBefore = clock.GetUtcNow();
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await Task.Factory.StartNew(() => feeder.Run(() => watch.Elapsed.TotalSeconds >= seconds), TaskCreationOptions.LongRunning);
         var elapsed = watch.Elapsed.TotalSeconds;
         var handled = feeder.Completed - completedBefore;
-        // On a shared machine the cores this process actually got say how to read the rates.
-        var cpuUsed = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / elapsed;
         latency.Stop();
         var simulated = (clock.GetUtcNow() - simBefore).TotalSeconds;
         var rounds = (long)(simulated / roundLength.TotalSeconds);
@@ -89,7 +86,6 @@ public sealed class CitySuite : IBenchSuite
             ["peak_rss_mb"] = Math.Round(BenchOutput.PeakRssMb()),
             ["bytes_per_driver"] = Math.Round((heapAfter - heapBefore) / (double)drivers),
             ["cores"] = BenchOutput.Cores,
-            ["cpu_used"] = Math.Round(cpuUsed, 2),
             ["seconds"] = Math.Round(elapsed, 1),
             ["simulated_s"] = Math.Round(simulated),
             ["rounds"] = rounds,
