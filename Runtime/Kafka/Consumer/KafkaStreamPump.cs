@@ -92,7 +92,7 @@ public sealed class KafkaStreamPump : BackgroundService, IStreamProgressSource
             consumer.Subscribe(topics);
             _logger.LogInformation("Kafka pump of group {GroupId} subscribed to {Topics}", _options.GroupId, string.Join(", ", topics));
             Pump(stop);
-            ReleaseAll(drain: true);
+            Release([.. AllOwned()], drain: true);
             consumer.Close();
         }
         catch (Exception e)
@@ -328,8 +328,6 @@ public sealed class KafkaStreamPump : BackgroundService, IStreamProgressSource
         _logger.LogWarning("Kafka pump of group {GroupId} lost {Partitions}; their uncommitted records will be redelivered", _options.GroupId,
             string.Join(", ", partitions.Select(p => p.TopicPartition)));
     }
-
-    private void ReleaseAll(bool drain) => Release(AllOwned().ToList(), drain);
 
     /// <summary>
     /// Gives partitions up: held records are dropped (never admitted, so never committed), in-flight ones get the
