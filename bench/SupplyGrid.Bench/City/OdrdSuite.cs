@@ -42,7 +42,7 @@ public sealed class OdrdSuite : IBenchSuite
             await MeasureAsync(ranker, city, candidates, Math.Min(requests, 1_000), 1, seed);
             foreach (var concurrency in new[] { 1, callers })
             {
-                var (latencies, elapsed) = await MeasureAsync(ranker, city, candidates, requests, concurrency, seed + concurrency);
+                var (latencies, elapsed, cpuUsed) = await MeasureAsync(ranker, city, candidates, requests, concurrency, seed + concurrency);
                 BenchOutput.WriteLine(new Dictionary<string, object?>
                 {
                     ["scenario"] = "odrd",
@@ -55,6 +55,7 @@ public sealed class OdrdSuite : IBenchSuite
                     ["ranks_per_s"] = Math.Round(latencies.Length / elapsed),
                     ["drivers"] = drivers,
                     ["cores"] = BenchOutput.Cores,
+                    ["cpu_used"] = Math.Round(cpuUsed, 2),
                 });
             }
         }
@@ -75,11 +76,12 @@ public sealed class OdrdSuite : IBenchSuite
         await feeder.DrainAsync();
     }
 
-    private static async Task<(double[] Latencies, double Seconds)> MeasureAsync(IOdrdRankingGrain ranker, CitySimulation city, int candidates,
+    private static async Task<(double[] Latencies, double Seconds, double CpuUsed)> MeasureAsync(IOdrdRankingGrain ranker, CitySimulation city, int candidates,
         int requests, int concurrency, int seed)
     {
         var latencies = new double[requests];
         var next = -1;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(c => Task.Run(async () =>
         {
@@ -102,6 +104,7 @@ public sealed class OdrdSuite : IBenchSuite
                     throw new InvalidOperationException("The ranking lost candidates.");
             }
         })));
-        return (latencies, watch.Elapsed.TotalSeconds);
+        var seconds = watch.Elapsed.TotalSeconds;
+        return (latencies, seconds, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / seconds);
     }
 }
