@@ -32,6 +32,13 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         return timer;
     }
 
+    /// <summary>How many armed timers fall due exactly at <paramref name="at"/>: lets a test wait for a timer to be re-armed.</summary>
+    public int TimersDueAt(DateTimeOffset at)
+    {
+        lock (_lock)
+            return _timers.Count(t => t.DueAt == at);
+    }
+
     /// <summary>Moves the clock forward, firing due timers (on the calling thread) at their due times.</summary>
     public void Advance(TimeSpan by)
     {

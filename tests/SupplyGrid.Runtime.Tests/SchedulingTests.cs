@@ -1,4 +1,5 @@
 using SupplyGrid.Runtime.Tests.Grains;
+using SupplyGrid.Runtime.Testing;
 
 namespace SupplyGrid.Runtime.Tests;
 
@@ -94,6 +95,25 @@ public sealed class SchedulingTests
 
         probe.Release("ow-gate");
         await Probe.Until(() => probe.Count("one-way done") == 1, "one-way message handled");
+    }
+
+    [Fact]
+    public async Task A_turn_awaiting_keeps_the_grid_unfinished_until_it_ends()
+    {
+        var (host, probe) = await TestSilo.StartAsync();
+        await using var _ = host;
+
+        await host.GrainFactory.GetGrain<ISchedulingGrain>("busy").OneWayBlock("busy-gate").WaitAsync(TimeSpan.FromSeconds(5));
+        await Probe.Until(() => host.Monitor.Snapshot().PendingMessages == 0, "the one-way call left the mailbox");
+        Assert.Equal(1, host.Monitor.UnfinishedMessages);
+        var quiet = host.Monitor.WhenQuietAsync();
+        await Task.Delay(50);
+        Assert.False(quiet.IsCompleted);
+
+        probe.Release("busy-gate");
+        await quiet.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(1, probe.Count("one-way done"));
+        Assert.Equal(0, host.Monitor.UnfinishedMessages);
     }
 
     [Fact]

@@ -38,8 +38,10 @@ public sealed class TimerAndReminderTests
         await Task.Delay(50);
         Assert.Equal(1, probe.Count("tick:slow"));
 
+        var nextDue = host.Time.GetUtcNow() + TimeSpan.FromSeconds(1);
+        var dueBefore = host.Time.TimersDueAt(nextDue);
         probe.Release("slow:1");
-        await Task.Delay(50);
+        await Probe.Until(() => host.Time.TimersDueAt(nextDue) == dueBefore + 1, "the next tick armed one period after the first completed");
         Assert.Equal(1, probe.Count("tick:slow"));
         host.Time.Advance(TimeSpan.FromSeconds(1));
         await Probe.Until(() => probe.Count("tick:slow") == 2, "second tick one period after the first completed");

@@ -362,7 +362,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
             _pendingInterleavable--;
         if (candidate.CountsAsActivity)
             _pendingActivity--;
-        _runtime.Statistics.OnDequeued();
+        _runtime.Statistics.OnStarted();
         return candidate;
     }
 
@@ -409,7 +409,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
             waiting = _pending.TakeAll();
         }
 
-        _runtime.Statistics.OnDequeued(waiting.Count);
+        _runtime.Statistics.OnWithdrawn(waiting.Count);
         foreach (var local in waiting.Where(m => m.IsActivationLocal))
             local.TryFail(new OperationCanceledException($"Grain {GrainId} deactivated before this work ran."));
         waiting.RemoveAll(m => m.IsActivationLocal);

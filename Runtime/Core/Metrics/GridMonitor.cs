@@ -8,6 +8,12 @@ namespace SupplyGrid.Runtime;
 public interface IGridMonitor
 {
     GridSnapshot Snapshot();
+
+    /// <summary>
+    /// Messages sent and not yet finished, waiting or running (a turn awaiting another grain counts): zero when the
+    /// grid has nothing left to do. Cheap to read; tests and replays poll it to know when the grid is quiet.
+    /// </summary>
+    long UnfinishedMessages { get; }
 }
 
 public sealed record GridSnapshot(
@@ -42,6 +48,8 @@ internal sealed class GridMonitor : IGridMonitor, IDisposable
             unit: "us", description: "99th percentile call latency (send to completion)");
         _meter.CreateObservableGauge("supplygrid.silo.pending_messages", () => runtime.Statistics.PendingMessages, description: "Messages waiting in all mailboxes");
     }
+
+    public long UnfinishedMessages => _runtime.Statistics.UnfinishedMessages;
 
     public GridSnapshot Snapshot()
     {

@@ -174,16 +174,8 @@ public sealed class ApiHost : IAsyncDisposable
         return new Ticking(stop, ticking);
     }
 
-    /// <summary>Waits until no grain message has been waiting for a few consecutive looks.</summary>
-    public async Task QuiesceAsync()
-    {
-        var quiet = 0;
-        for (var i = 0; i < 5_000 && quiet < 3; i++)
-        {
-            quiet = Dispatcher.PendingMessages == 0 ? quiet + 1 : 0;
-            await Task.Delay(1);
-        }
-    }
+    /// <summary>Waits until every grain message sent so far has finished (see <see cref="GridQuiescence"/>).</summary>
+    public Task QuiesceAsync() => Services.GetRequiredService<IGridMonitor>().WhenQuietAsync();
 
     /// <summary>Pings <paramref name="count"/> available drivers into the cell, returning their ids.</summary>
     public async Task<string[]> PlaceDriversAsync(string prefix, H3Index cell, int count)

@@ -114,16 +114,8 @@ internal sealed class DomainScenario : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until no message has been waiting in any mailbox for a few consecutive looks.</summary>
-    public async Task QuiesceAsync()
-    {
-        var quiet = 0;
-        for (var i = 0; i < 5_000 && quiet < 3; i++)
-        {
-            quiet = Dispatcher.PendingMessages == 0 ? quiet + 1 : 0;
-            await Task.Delay(1);
-        }
-    }
+    /// <summary>Waits until every grain message sent so far has finished (see <see cref="GridQuiescence"/>).</summary>
+    public Task QuiesceAsync() => Host.Monitor.WhenQuietAsync();
 
     public IReadOnlyList<MdtMessage> MessagesTo(string driverId) => Outbox.For(driverId);
 
