@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using SupplyGrid.Api.Configuration;
 using SupplyGrid.Api.Problems;
@@ -27,6 +28,8 @@ internal sealed class ApiJwtSetup(IOptions<ApiJwtOptions> jwt) : IConfigureNamed
         var settings = jwt.Value;
         options.MapInboundClaims = false;
         options.IncludeErrorDetails = false;
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(new CachedTokenHandler(new JsonWebTokenHandler { MapInboundClaims = false }, TimeProvider.System));
         options.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = settings.Issuer,
