@@ -1,11 +1,16 @@
 using SupplyGrid.Api;
 using SupplyGrid.Api.Dashboards;
+using SupplyGrid.Evaluation.Command;
 using SupplyGrid.Grains;
 using SupplyGrid.Runtime.Hosting;
 using SupplyGrid.Silo.Hosting;
 using SupplyGrid.Silo.OperatorDashboard;
 using SupplyGrid.Silo.Simulation;
 using SupplyGrid.Silo.Streams;
+
+// "evaluate ...": the counterfactual evaluation (docs/evaluation.md) instead of the silo.
+if (args is ["evaluate", .. var evaluationArgs])
+    return await EvaluationCommand.RunAsync(evaluationArgs);
 
 // The silo: the grid of driver, cell, city and campaign grains, fed by Kafka, with the HTTP API. With no
 // configuration it runs the embedded default: an in-process Kafka-protocol broker, memory storage, a simulated city
@@ -30,3 +35,4 @@ app.MapCityDashboard();
 app.MapOperatorDashboard();
 app.Lifetime.ApplicationStarted.Register(() => DefaultRun.PrintWhereToLook(app, embedded));
 await app.RunAsync();
+return 0;

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using SupplyGrid.Evaluation.Runs;
+
+namespace SupplyGrid.Evaluation.Command;
+
+/// <summary>
+/// Runs the arms side by side, one process each. An arm decides that its grid is quiet by watching its process's
+/// thread pool, which is exact only when nothing else uses that pool: a process of its own per arm guarantees it,
+/// and lets the arms use both cores. Each child is the evaluate command with <c>--arm NAME --arm-result FILE</c>
+/// added; its result comes back through that file.
+/// </summary>
+public static class ArmProcesses
+{
+    public static async Task<IReadOnlyList<ArmResult>> RunAsync(IReadOnlyList<ArmKind> arms, IReadOnlyList<string> args, string outDirectory, ArmLauncher launcher)
+    {
+        ArgumentNullException.ThrowIfNull(arms);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDirectory);
+        ArgumentNullException.ThrowIfNull(launcher);
+        var children = new List<(ArmKind Arm, Process Process, string ResultPath)>();
+        try
+        {
+            foreach (var arm in arms)
+            {
+                var resultPath = ArmResultFile.PathFor(outDirectory, arm);
+                Directory.CreateDirectory(Path.GetDirectoryName(resultPath)!);
+                File.Delete(resultPath);
+                var start = launcher.StartInfo([.. args, "--arm", ReportName(arm), "--arm-result", resultPath]);
+                children.Add((arm, Process.Start(start) ?? throw new InvalidOperationException($"The process for the {ReportName(arm)} arm did not start."), resultPath));
+            }
+
+            var results = new List<ArmResult>(children.Count);
+            foreach (var (arm, process, resultPath) in children)
+            {
+                await process.WaitForExitAsync();
+                if (process.ExitCode != 0)
+                    throw new InvalidOperationException($"The process for the {ReportName(arm)} arm failed with exit code {process.ExitCode}.");
+                results.Add(await ArmResultFile.ReadAsync(resultPath));
+            }
+
+            return results;
+        }
+        finally
+        {
+            foreach (var (_, process, _) in children)
+            {
+                if (!process.HasExited)
+                    process.Kill(entireProcessTree: true);
+                process.Dispose();
+            }
+        }
+    }
+
+    private static string ReportName(ArmKind arm) => arm.ToString().ToLowerInvariant();
+}

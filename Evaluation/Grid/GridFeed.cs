@@ -1,0 +1,126 @@
+using SupplyGrid.Grains.Events;
+using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Simulator;
+
+namespace SupplyGrid.Evaluation.Grid;
+
+/// <summary>
+/// The simulation's events on their way to the grid, in process and without Kafka: each step's events are kept in
+/// the order they happened, then handed to the runtime's stream dispatcher (the entry point the Kafka pump uses), keyed
+/// as their topic is. One sender in event order keeps every grain's input in order. Records are checked against their
+/// topic's contract first, as the pump does; one that fails counts as a dead letter and goes no further.
+/// </summary>
+public sealed class GridFeed : ISimulationSink, IStreamDeliveryObserver
+{
+    private readonly IImplicitStreamDispatcher _dispatcher;
+    private readonly TimeProvider _clock;
+    private readonly EventValidationOptions _validation = new();
+    private readonly List<(string Topic, string Key, ITopicRecord Record)> _step = [];
+    private readonly HashSet<string> _subscribed;
+    private long _failures;
+    private string? _firstFailure;
+
+    public GridFeed(IImplicitStreamDispatcher dispatcher, TimeProvider clock)
+    {
+        _dispatcher = dispatcher ?? throw new ArgumentNullException(nameof(dispatcher));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _subscribed = new HashSet<string>(
+            new[] { Topics.DriverEvent, Topics.VehicleEvent, Topics.BookingCreated, Topics.DispatchJob, Topics.UploadTrip, Topics.DriverRealPerformance, Topics.MessageReply }
+                .Where(dispatcher.IsSubscribed),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>Records delivered to grains.</summary>
+    public long Delivered { get; private set; }
+
+    /// <summary>Records of topics no grain subscribes to (vehicle status): what a Kafka consumer of the grid would skip.</summary>
+    public long Unconsumed { get; private set; }
+
+    /// <summary>Records that broke their topic's contract.</summary>
+    public long DeadLetters { get; private set; }
+
+    /// <summary>Grain turns that failed on a delivered record.</summary>
+    public long Failures => Interlocked.Read(ref _failures);
+
+    public string? FirstFailure => Volatile.Read(ref _firstFailure);
+
+    public void Publish(DriverEvent record) => _step.Add((Topics.DriverEvent, record.DriverId, record));
+
+    public void Publish(VehicleEvent record) => _step.Add((Topics.VehicleEvent, record.VehicleId, record));
+
+    public void Publish(BookingCreated record) => _step.Add((Topics.BookingCreated, record.BookingId, record));
+
+    public void Publish(DispatchJob record) => _step.Add((Topics.DispatchJob, record.DriverId, record));
+
+    public void Publish(UploadTrip record) => _step.Add((Topics.UploadTrip, record.DriverId, record));
+
+    public void Publish(DriverRealPerformance record) => _step.Add((Topics.DriverRealPerformance, record.DriverId, record));
+
+    public void Publish(MessageReply record) => _step.Add((Topics.MessageReply, record.DriverId, record));
+
+    /// <summary>Hands the step's events to the grains, in order; returns how many were handed over.</summary>
+    public int DeliverStep()
+    {
+        var now = _clock.GetUtcNow();
+        var delivered = 0;
+        foreach (var (topic, key, record) in _step)
+        {
+            if (!_subscribed.Contains(topic))
+            {
+                Unconsumed++;
+                continue;
+            }
+
+            if (record.Validate(now, _validation) is not null)
+            {
+                DeadLetters++;
+                continue;
+            }
+
+            Deliver(topic, key, record);
+            delivered++;
+        }
+
+        _step.Clear();
+        Delivered += delivered;
+        return delivered;
+    }
+
+    private void Deliver(string topic, string key, ITopicRecord record)
+    {
+        switch (record)
+        {
+            case DriverEvent e:
+                _dispatcher.Deliver(topic, key, e, null, this, null);
+                break;
+            case BookingCreated e:
+                _dispatcher.Deliver(topic, key, e, null, this, null);
+                break;
+            case DispatchJob e:
+                _dispatcher.Deliver(topic, key, e, null, this, null);
+                break;
+            case UploadTrip e:
+                _dispatcher.Deliver(topic, key, e, null, this, null);
+                break;
+            case DriverRealPerformance e:
+                _dispatcher.Deliver(topic, key, e, null, this, null);
+                break;
+            case MessageReply e:
+                _dispatcher.Deliver(topic, key, e, null, this, null);
+                break;
+            case VehicleEvent e:
+                _dispatcher.Deliver(topic, key, e, null, this, null);
+                break;
+            default:
+                throw new InvalidOperationException($"No delivery for a {record.GetType().Name} record.");
+        }
+    }
+
+    void IStreamDeliveryObserver.OnDelivered(object? state, Exception? error)
+    {
+        if (error is null)
+            return;
+        Interlocked.Increment(ref _failures);
+        Interlocked.CompareExchange(ref _firstFailure, error.GetType().Name + ": " + error.Message, null);
+    }
+}
