@@ -161,23 +161,29 @@ internal sealed class HistoryTable<TRow> : IHistoryWriter<TRow>, IHistoryTableRu
         return true;
     }
 
-    /// <summary>Takes rows until the batch is full, the oldest has waited the flush interval, or the buffer is closed.</summary>
+    /// <summary>
+    /// Takes rows until the batch is full, the oldest has waited the flush interval, or the buffer is closed. A row whose
+    /// writer waits for the commit (<see cref="WriteCommittedAsync"/>) sends the batch as soon as the buffer has nothing
+    /// more at hand: its caller is waiting, and the rows that arrive during that write form the next batch.
+    /// </summary>
     private async Task<int> FillBatchAsync(ChannelReader<HistoryEntry<TRow>> reader, CancellationToken abort)
     {
         var count = 0;
         var deadline = DateTime.MaxValue;
+        var awaited = false;
         while (true)
         {
             while (count < _batch.Length && reader.TryRead(out var entry))
             {
                 _batch[count++] = entry;
+                awaited |= entry.Committed is not null;
                 if (count == 1)
                     deadline = DateTime.UtcNow + _options.FlushInterval;
             }
 
             Volatile.Write(ref _inFlight, count);
             var remaining = deadline - DateTime.UtcNow;
-            if (count == _batch.Length || _closed || (count > 0 && remaining <= TimeSpan.Zero))
+            if (count == _batch.Length || _closed || awaited || (count > 0 && remaining <= TimeSpan.Zero))
                 return count;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(abort);
             if (count > 0)

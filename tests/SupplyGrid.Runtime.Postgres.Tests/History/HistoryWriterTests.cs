@@ -36,6 +36,40 @@ public sealed class HistoryWriterTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Optional_figures_are_stored_as_null_and_an_open_ended_campaign_ends_at_infinity()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await using var host = await HistoryHost.StartAsync(connectionString);
+        var version = HistoryRows.Start.AddDays(400).ToUnixTimeMilliseconds() * 1000;
+
+        await host.Writer<RepositionSuggestionRow>().WriteCommittedAsync(
+            HistoryRows.Suggestion(1) with { OriginCell = null, DistanceKm = null, EtaSeconds = null });
+        await host.Writer<IncentiveCampaignRow>().WriteCommittedAsync(
+            HistoryRows.Campaign(1) with { Version = version, EndsAt = DateTimeOffset.MaxValue, DriverDailyCap = null });
+
+        Assert.Equal(3, await Scalar<int>("SELECT num_nulls(origin_cell, distance_km, eta_seconds) FROM reposition_suggestions"));
+        Assert.True(await Scalar<bool>("SELECT ends_at = 'infinity' AND driver_daily_cap IS NULL FROM incentive_campaigns"));
+        Assert.Equal(version, await Scalar<long>("SELECT version FROM incentive_campaigns_current"));
+
+        Task<T> Scalar<T>(string sql) => PostgresFixture.ScalarAsync<T>(connectionString, sql);
+    }
+
+    [Fact]
+    public async Task A_row_whose_writer_waits_for_the_commit_sends_its_batch_without_waiting_for_the_flush_interval()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync();
+        await using var host = await HistoryHost.StartAsync(connectionString, services =>
+            services.Configure<HistoryTableOptions>(TripAnalyticsRow.Schema.Table, o => o.FlushInterval = TimeSpan.FromMinutes(5)));
+        var trips = host.Writer<TripAnalyticsRow>();
+
+        Assert.True(await trips.EnqueueAsync(HistoryRows.Trip(1)));
+        await trips.WriteCommittedAsync(HistoryRows.Trip(2)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The buffered row went out in the same batch: the waiting writer took it along.
+        Assert.Equal(2L, await PostgresFixture.ScalarAsync<long>(connectionString, "SELECT count(*) FROM trip_analytics"));
+    }
+
+    [Fact]
     public async Task A_ledger_entry_written_again_is_stored_once_and_counted_as_a_duplicate()
     {
         var connectionString = await postgres.CreateDatabaseAsync();

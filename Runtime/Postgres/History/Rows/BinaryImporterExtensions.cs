@@ -25,6 +25,15 @@ internal static class BinaryImporterExtensions
 
     public static void WriteCurrency(this NpgsqlBinaryImporter importer, string value) => importer.Write(value, NpgsqlDbType.Char);
 
+    public static void WriteOptional<T>(this NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type)
+        where T : struct
+    {
+        if (value is { } present)
+            importer.Write(present, type);
+        else
+            importer.WriteNull();
+    }
+
     public static void WriteOptionalJson(this NpgsqlBinaryImporter importer, JsonElement? value)
     {
         if (value is { } json)

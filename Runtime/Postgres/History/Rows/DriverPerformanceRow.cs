@@ -49,10 +49,7 @@ public sealed record DriverPerformanceRow(
         importer.WriteText(CityId);
         importer.Write(AcceptanceRate, NpgsqlDbType.Double);
         importer.Write(CancellationRate, NpgsqlDbType.Double);
-        if (Rating is { } rating)
-            importer.Write(rating, NpgsqlDbType.Double);
-        else
-            importer.WriteNull();
+        importer.WriteOptional(Rating, NpgsqlDbType.Double);
         importer.Write(OnlineHours, NpgsqlDbType.Double);
         importer.WriteText(Tier);
         importer.Write(OffersReceived, NpgsqlDbType.Integer);

@@ -8,11 +8,14 @@ namespace SupplyGrid.Runtime.Postgres.History.Rows;
 /// One version of an incentive campaign as its grain holds it (incentive_campaigns): a row per campaign and state
 /// version, so the table is the campaign's history and incentive_campaigns_current its latest state.
 /// </summary>
+/// <param name="Version">Increases with every change of the campaign; the grid uses its last-change time in microseconds since the Unix epoch.</param>
 /// <param name="Kind">reposition_bonus, quest or event.</param>
+/// <param name="EndsAt">The end of the window; <see cref="DateTimeOffset.MaxValue"/> for an open-ended campaign (stored as infinity).</param>
+/// <param name="DriverDailyCap">The campaign's own per-driver daily cap; null: the city's.</param>
 /// <param name="TargetCells">H3 indexes of the cells the campaign targets (empty: the whole city).</param>
 public sealed record IncentiveCampaignRow(
     string CampaignId,
-    int Version,
+    long Version,
     DateTimeOffset RecordedAt,
     string CityId,
     string Kind,
@@ -24,7 +27,7 @@ public sealed record IncentiveCampaignRow(
     string Currency,
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
-    decimal DriverDailyCap,
+    decimal? DriverDailyCap,
     long[] TargetCells,
     JsonElement? Details = null) : IHistoryRow<IncentiveCampaignRow>
 {
@@ -53,7 +56,8 @@ public sealed record IncentiveCampaignRow(
         RowCheck.Currency(Currency, nameof(Currency));
         if (EndsAt <= StartsAt)
             throw new ArgumentOutOfRangeException(nameof(EndsAt), EndsAt, $"must be after {nameof(StartsAt)} ({StartsAt:O}).");
-        RowCheck.Money(DriverDailyCap, nameof(DriverDailyCap));
+        if (DriverDailyCap is { } cap)
+            RowCheck.Money(cap, nameof(DriverDailyCap));
         ArgumentNullException.ThrowIfNull(TargetCells, nameof(TargetCells));
         if (Array.Exists(TargetCells, c => c <= 0))
             throw new ArgumentException("Every target cell must be a valid (positive) H3 index.", nameof(TargetCells));
@@ -63,7 +67,7 @@ public sealed record IncentiveCampaignRow(
     void IHistoryRow<IncentiveCampaignRow>.Write(NpgsqlBinaryImporter importer)
     {
         importer.WriteText(CampaignId);
-        importer.Write(Version, NpgsqlDbType.Integer);
+        importer.Write(Version, NpgsqlDbType.Bigint);
         importer.WriteInstant(RecordedAt);
         importer.WriteText(CityId);
         importer.WriteText(Kind);
@@ -75,7 +79,7 @@ public sealed record IncentiveCampaignRow(
         importer.WriteCurrency(Currency);
         importer.WriteInstant(StartsAt);
         importer.WriteInstant(EndsAt);
-        importer.WriteMoney(DriverDailyCap);
+        importer.WriteOptional(DriverDailyCap, NpgsqlDbType.Numeric);
         importer.Write(TargetCells, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
         importer.WriteOptionalJson(Details);
     }

@@ -8,6 +8,9 @@ namespace SupplyGrid.Runtime.Postgres.History.Rows;
 /// One step in the life of a reposition offer (reposition_suggestions): offered, then accepted, declined or expired,
 /// then arrived or failed; with the reason and the figures behind it. Keyed by offer id and status.
 /// </summary>
+/// <param name="OriginCell">Where the driver was when offered; null when the recorder does not know (the grid's offer port).</param>
+/// <param name="DistanceKm">Null when unknown, as <paramref name="OriginCell"/>.</param>
+/// <param name="EtaSeconds">Null when unknown, as <paramref name="OriginCell"/>.</param>
 /// <param name="Details">The figures behind the decision (ratio, urgency, tier, acceptance probability, ...), as a JSON object.</param>
 public sealed record RepositionSuggestionRow(
     string OfferId,
@@ -15,13 +18,13 @@ public sealed record RepositionSuggestionRow(
     DateTimeOffset OccurredAt,
     string CityId,
     string DriverId,
-    long OriginCell,
+    long? OriginCell,
     long TargetCell,
     string? CampaignId,
     decimal Amount,
     string Currency,
-    double DistanceKm,
-    int EtaSeconds,
+    double? DistanceKm,
+    int? EtaSeconds,
     string Reason,
     JsonElement? Details = null) : IHistoryRow<RepositionSuggestionRow>
 {
@@ -39,15 +42,17 @@ public sealed record RepositionSuggestionRow(
         RowCheck.OneOf(Status, Statuses, nameof(Status));
         RowCheck.Text(CityId, nameof(CityId));
         RowCheck.Text(DriverId, nameof(DriverId));
-        if (OriginCell <= 0)
+        if (OriginCell is <= 0)
             throw new ArgumentOutOfRangeException(nameof(OriginCell), OriginCell, "must be a valid (positive) H3 index.");
         if (TargetCell <= 0)
             throw new ArgumentOutOfRangeException(nameof(TargetCell), TargetCell, "must be a valid (positive) H3 index.");
         RowCheck.OptionalText(CampaignId, nameof(CampaignId));
         RowCheck.Money(Amount, nameof(Amount));
         RowCheck.Currency(Currency, nameof(Currency));
-        RowCheck.NonNegative(DistanceKm, nameof(DistanceKm));
-        RowCheck.NonNegative(EtaSeconds, nameof(EtaSeconds));
+        if (DistanceKm is { } distance)
+            RowCheck.NonNegative(distance, nameof(DistanceKm));
+        if (EtaSeconds is { } eta)
+            RowCheck.NonNegative(eta, nameof(EtaSeconds));
         RowCheck.Text(Reason, nameof(Reason));
         RowCheck.OptionalJson(Details, nameof(Details));
     }
@@ -59,13 +64,13 @@ public sealed record RepositionSuggestionRow(
         importer.WriteInstant(OccurredAt);
         importer.WriteText(CityId);
         importer.WriteText(DriverId);
-        importer.Write(OriginCell, NpgsqlDbType.Bigint);
+        importer.WriteOptional(OriginCell, NpgsqlDbType.Bigint);
         importer.Write(TargetCell, NpgsqlDbType.Bigint);
         importer.WriteOptionalText(CampaignId);
         importer.WriteMoney(Amount);
         importer.WriteCurrency(Currency);
-        importer.Write(DistanceKm, NpgsqlDbType.Double);
-        importer.Write(EtaSeconds, NpgsqlDbType.Integer);
+        importer.WriteOptional(DistanceKm, NpgsqlDbType.Double);
+        importer.WriteOptional(EtaSeconds, NpgsqlDbType.Integer);
         importer.WriteText(Reason);
         importer.WriteOptionalJson(Details);
     }

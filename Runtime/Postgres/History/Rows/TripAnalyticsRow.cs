@@ -60,10 +60,7 @@ public sealed record TripAnalyticsRow(
         importer.WriteMoney(Fare);
         importer.WriteMoney(DriverEarnings);
         importer.WriteCurrency(Currency);
-        if (PickupWaitSeconds is { } wait)
-            importer.Write(wait, NpgsqlDbType.Integer);
-        else
-            importer.WriteNull();
+        importer.WriteOptional(PickupWaitSeconds, NpgsqlDbType.Integer);
         importer.WriteOptionalText(RepositionOfferId);
     }
 }
