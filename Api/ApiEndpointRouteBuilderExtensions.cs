@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using SupplyGrid.Api.Analytics;
 using SupplyGrid.Api.Campaigns;
 using SupplyGrid.Api.Drivers;
 using SupplyGrid.Api.Events;
@@ -40,6 +41,7 @@ public static class ApiEndpointRouteBuilderExtensions
         CampaignEndpoints.Map(api.MapGroup("").WithTags("campaigns"));
         MdtEndpoints.Map(api.MapGroup("").WithTags("mdt"));
         OdrdEndpoints.Map(api.MapGroup("").WithTags("odrd"));
+        AnalyticsEndpoints.Map(api.MapGroup("").WithTags("analytics"));
         HealthEndpoints.Map(app);
         app.MapOpenApi(ApiRoutes.OpenApiDocument).AllowAnonymous();
         return app;

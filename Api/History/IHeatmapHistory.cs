@@ -18,6 +18,36 @@ public interface IHeatmapHistory
     /// </summary>
     /// <param name="cell">H3 index, lowercase hexadecimal.</param>
     Task<IReadOnlyList<CellHistoryPoint>> GetCellAsync(string cityId, string cell, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The figures of every cell of the city that surged (a multiplier above 1) in at least one recorded minute in
+    /// [<paramref name="from"/>, <paramref name="to"/>), over all its recorded minutes in that window; in no order.
+    /// </summary>
+    Task<IReadOnlyList<SurgeZoneFigures>> GetSurgeZonesAsync(string cityId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+}
+
+/// <summary>A cell that surged, over the recorded minutes of a window (the inputs of GET /api/analytics/{city}/surge-efficiency).</summary>
+/// <param name="Cell">H3 index, lowercase hexadecimal.</param>
+/// <param name="Minutes">Recorded minutes of the cell in the window.</param>
+/// <param name="SurgingMinutes">Of those, minutes with a multiplier above 1.</param>
+/// <param name="MeanSurge">The mean multiplier over the recorded minutes.</param>
+/// <param name="MeanUnmetShare">
+/// The mean over the recorded minutes of the share of demand the supply did not cover:
+/// max(0, smoothed demand - smoothed supply) / smoothed demand, 0 when there was no demand. In [0, 1].
+/// </param>
+/// <param name="MeanSupply">The mean smoothed supply.</param>
+/// <param name="MeanDemand">The mean smoothed demand.</param>
+public readonly record struct SurgeZoneFigures(
+    string Cell,
+    int Minutes,
+    int SurgingMinutes,
+    double MeanSurge,
+    double MeanUnmetShare,
+    double MeanSupply,
+    double MeanDemand)
+{
+    /// <summary>The unmet share of one minute, as <see cref="MeanUnmetShare"/> averages it.</summary>
+    public static double UnmetShare(double supply, double demand) => demand > 0 ? Math.Max(0, demand - supply) / demand : 0;
 }
 
 /// <summary>A city in one minute: the last figures published within it.</summary>

@@ -72,6 +72,43 @@ internal sealed class InMemoryHeatmapHistory(IOptions<HeatmapHistoryOptions> opt
         }
     }
 
+    public Task<IReadOnlyList<SurgeZoneFigures>> GetSurgeZonesAsync(string cityId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var record = Find(cityId);
+        if (record is null)
+            return Task.FromResult<IReadOnlyList<SurgeZoneFigures>>([]);
+        var zones = new List<SurgeZoneFigures>();
+        lock (record.Gate)
+        {
+            foreach (var (cell, series) in record.Cells)
+            {
+                if (Summarise(cell, series.Between(from, to)) is { } zone)
+                    zones.Add(zone);
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<SurgeZoneFigures>>(zones);
+    }
+
+    /// <summary>The cell's figures over its points, or null when it did not surge in any of them.</summary>
+    private static SurgeZoneFigures? Summarise(string cell, CellHistoryPoint[] points)
+    {
+        int surging = 0;
+        double surge = 0, unmet = 0, supply = 0, demand = 0;
+        foreach (var point in points)
+        {
+            if (point.Surge > 1)
+                surging++;
+            surge += point.Surge;
+            unmet += SurgeZoneFigures.UnmetShare(point.Supply, point.Demand);
+            supply += point.Supply;
+            demand += point.Demand;
+        }
+
+        var n = points.Length;
+        return surging == 0 ? null : new SurgeZoneFigures(cell, n, surging, surge / n, unmet / n, supply / n, demand / n);
+    }
+
     private static DateTimeOffset MinuteOf(DateTimeOffset at)
     {
         var ticks = at.UtcTicks;
