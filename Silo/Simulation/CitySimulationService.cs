@@ -24,9 +24,13 @@ internal sealed class CitySimulationService(
         var city = Cities.ById(settings.City);
         using var producer = new ProducerBuilder<string, byte[]>(ClientConfig(new ProducerConfig { LingerMs = 5, EnableIdempotence = true })).Build();
         var publisher = new KafkaTopicPublisher(producer, logger);
-        var simulation = new CitySimulation(city, new PoissonDemand(city, settings.Demand), time.GetUtcNow(), settings.Engine, new TopicPublishingSink(publisher));
-        logger.LogInformation("Simulated city {City} started with {Drivers} drivers and about {Bookings} bookings/hour",
-            city.Id, simulation.DriverCount, settings.Demand.BookingsPerHour);
+        var now = time.GetUtcNow();
+        var sink = new WarmUpSink(new TopicPublishingSink(publisher), now - settings.WarmUpBookings);
+        var simulation = new CitySimulation(city, new PoissonDemand(city, settings.Demand), now - settings.WarmUp, settings.Engine, sink);
+        simulation.AdvanceTo(now);
+        sink.GoLive();
+        logger.LogInformation("Simulated city {City} started with {Drivers} drivers and about {Bookings} bookings/hour, warmed up over {WarmUp}",
+            city.Id, simulation.DriverCount, settings.Demand.BookingsPerHour, settings.WarmUp);
 
         var feedback = Task.Factory.StartNew(() => ConsumeMdtMessages(simulation, stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         using var ticks = new PeriodicTimer(settings.TickInterval, time);

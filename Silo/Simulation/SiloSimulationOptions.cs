@@ -19,6 +19,15 @@ public sealed class SiloSimulationOptions
     /// <summary>How often the simulation is advanced to the current time.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// How long the city runs before the silo's start time, unpublished, so the grid first meets it in a steady state
+    /// (drivers on trips, shifts under way) rather than with every driver free: the first minute already has deficits.
+    /// </summary>
+    public TimeSpan WarmUp { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The last part of the warm-up whose bookings are published, to fill the cells' demand windows (15 minutes).</summary>
+    public TimeSpan WarmUpBookings { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Seed, fleet, movement, dispatch and offer behaviour of the engine.</summary>
     public SimulationOptions Engine { get; set; } = new() { Fleet = new FleetOptions { Drivers = 2_000 } };
 
@@ -29,6 +38,10 @@ public sealed class SiloSimulationOptions
     {
         if (TickInterval <= TimeSpan.Zero || TickInterval > TimeSpan.FromSeconds(10))
             throw new ArgumentOutOfRangeException($"{SectionName}:{nameof(TickInterval)}", TickInterval, "must be between 0 and 10 seconds.");
+        if (WarmUp < TimeSpan.Zero || WarmUp > TimeSpan.FromDays(1))
+            throw new ArgumentOutOfRangeException($"{SectionName}:{nameof(WarmUp)}", WarmUp, "must be between 0 and 1 day.");
+        if (WarmUpBookings < TimeSpan.Zero || WarmUpBookings > WarmUp)
+            throw new ArgumentOutOfRangeException($"{SectionName}:{nameof(WarmUpBookings)}", WarmUpBookings, $"must be between 0 and {SectionName}:{nameof(WarmUp)}.");
         try
         {
             Cities.ById(City);

@@ -15,7 +15,7 @@ internal static class Runs
 
     public static readonly LatLng SquareCentre = new(0.05, 100.05);
 
-    public static CitySimulation Singapore(RecordingSink sink, ulong seed = 1, int drivers = 100, double bookingsPerHour = 300, Action<SimulationOptions>? configure = null, DateTimeOffset? start = null)
+    public static CitySimulation Singapore(ISimulationSink sink, ulong seed = 1, int drivers = 100, double bookingsPerHour = 300, Action<SimulationOptions>? configure = null, DateTimeOffset? start = null)
     {
         var options = new SimulationOptions { Seed = seed, Fleet = new FleetOptions { Drivers = drivers } };
         configure?.Invoke(options);
