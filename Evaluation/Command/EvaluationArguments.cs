@@ -10,7 +10,8 @@ public static class EvaluationArguments
         usage: evaluate [--replay FILE [--format auto|nyc|generic] [--base CODE] [--fold-days] [--to DATE]]
                         [--from DATE] [--hours H] [--city singapore|new-york] [--drivers N] [--always-online]
                         [--seed S] [--naive] [--step-seconds S] [--tick-seconds S] [--budget AMOUNT]
-                        [--bookings-per-hour N] [--ping-seconds S] [--in-process] --out DIR
+                        [--bookings-per-hour N] [--ping-seconds S] [--grid-setting KEY=VALUE]...
+                        [--in-process] --out DIR
 
           --replay FILE        replay recorded pickups (NYC 2014 format or time,lat,lng[,dropoff_lat,dropoff_lng])
           --base CODE          keep only this dispatching base's rows (NYC format), e.g. B02512
@@ -25,6 +26,8 @@ public static class EvaluationArguments
           --budget AMOUNT      reposition budget of the repositioning arm (default 1000000)
           --bookings-per-hour  mean generated demand (simulated city only)
           --ping-seconds S     mean seconds between a driver's pings (default: the simulator's 3 to 5)
+          --grid-setting K=V   a domain setting of the city, K relative to Cities:<city> (repeatable), e.g.
+                               Policies:Reposition:WidenedRadiusKm=8; checked by the grid's start validation
           --in-process         run the arms one after another in this process (default: one process per arm)
           --arm NAME --arm-result FILE   run only this arm and write its raw result (what each arm process does)
           --out DIR            where evaluation.json, evaluation.md, evaluation.svg, timings.json and arms/ go
@@ -34,11 +37,20 @@ public static class EvaluationArguments
     {
         ArgumentNullException.ThrowIfNull(args);
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var gridSettings = new SortedDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
             if (!Known.TryGetValue(name, out var takesValue))
                 throw new EvaluationArgumentException($"unknown argument '{name}'.");
+            if (name == GridSettingArgument)
+            {
+                if (i + 1 >= args.Count)
+                    throw new EvaluationArgumentException($"{name} needs KEY=VALUE.");
+                AddGridSetting(gridSettings, args[++i]);
+                continue;
+            }
+
             if (values.ContainsKey(name))
                 throw new EvaluationArgumentException($"{name} is given twice.");
             string? value = null;
@@ -69,6 +81,7 @@ public static class EvaluationArguments
             StepSeconds = values.ContainsKey("--step-seconds") ? Number(values, "--step-seconds", 0.1, 60) : 5,
             TickSeconds = values.ContainsKey("--tick-seconds") ? Number(values, "--tick-seconds", 0.1, 600) : 30,
             Budget = values.ContainsKey("--budget") ? (decimal)Number(values, "--budget", 0, 1e12) : 1_000_000m,
+            GridSettings = gridSettings,
             BookingsPerHour = values.ContainsKey("--bookings-per-hour") ? Number(values, "--bookings-per-hour", 0, 1e6) : null,
             PingSeconds = values.ContainsKey("--ping-seconds") ? Number(values, "--ping-seconds", 1, 300) : null,
             InProcess = values.ContainsKey("--in-process"),
@@ -86,8 +99,23 @@ public static class EvaluationArguments
         ["--drivers"] = true, ["--always-online"] = false, ["--seed"] = true, ["--naive"] = false, ["--city"] = true,
         ["--hours"] = true, ["--step-seconds"] = true, ["--tick-seconds"] = true, ["--budget"] = true,
         ["--bookings-per-hour"] = true, ["--ping-seconds"] = true, ["--in-process"] = false, ["--arm"] = true,
-        ["--arm-result"] = true, ["--out"] = true,
+        ["--arm-result"] = true, ["--out"] = true, [GridSettingArgument] = true,
     };
+
+    private const string GridSettingArgument = "--grid-setting";
+
+    /// <summary>KEY=VALUE, KEY relative to the city's section (e.g. Policies:Reposition:WidenedRadiusKm=8); once per key.</summary>
+    private static void AddGridSetting(SortedDictionary<string, string> settings, string text)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0 || equals == text.Length - 1)
+            throw new EvaluationArgumentException($"{GridSettingArgument} '{text}' is not KEY=VALUE.");
+        var key = text[..equals].Trim();
+        if (key.Length == 0 || key.StartsWith(':') || key.EndsWith(':') || key.Contains("::", StringComparison.Ordinal))
+            throw new EvaluationArgumentException($"{GridSettingArgument} '{text}': '{key}' is not a configuration key.");
+        if (!settings.TryAdd(key, text[(equals + 1)..].Trim()))
+            throw new EvaluationArgumentException($"{GridSettingArgument} sets {key} twice.");
+    }
 
     private static void CheckCombinations(EvaluationOptions o, Dictionary<string, string?> given)
     {

@@ -41,6 +41,9 @@ public sealed record EvaluationOptions
 
     public decimal Budget { get; init; } = 1_000_000m;
 
+    /// <summary>Domain settings of the city (keys relative to Cities:&lt;city&gt;), applied in every arm.</summary>
+    public IReadOnlyDictionary<string, string> GridSettings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Generated demand's daily mean; null: the simulator's default.</summary>
     public double? BookingsPerHour { get; init; }
 

@@ -28,6 +28,7 @@ public static class ScenarioFactory
             Step = TimeSpan.FromSeconds(options.StepSeconds),
             CellTick = TimeSpan.FromSeconds(options.TickSeconds),
             Budget = options.Budget,
+            CitySettings = options.GridSettings,
         };
         return options.Replay is null ? Generated(options, city, simulation, grid) : Replayed(options, city, simulation, grid);
     }

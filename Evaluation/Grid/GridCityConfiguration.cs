@@ -7,8 +7,8 @@ namespace SupplyGrid.Evaluation.Grid;
 /// <summary>
 /// The domain's configuration for the simulated city: one city with the simulation's id, name, time zone, currency
 /// and bounds, the evaluation's cell tick (the city publishes its dashboard changes at the same pace), and a
-/// reposition pool whose budget is the arm's (0 when the arm must send no offers). Everything else keeps the
-/// domain's defaults.
+/// reposition pool whose budget is the arm's (0 when the arm must send no offers), then the run's own city settings
+/// (--grid-setting). Everything else keeps the domain's defaults.
 /// </summary>
 public static class GridCityConfiguration
 {
@@ -25,7 +25,7 @@ public static class GridCityConfiguration
         ArgumentOutOfRangeException.ThrowIfNegative(poolBudget);
         var prefix = $"Cities:{city.Id}";
         var bounds = city.Bounds;
-        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             [$"{prefix}:Name"] = city.Name,
             [$"{prefix}:TimeZone"] = city.TimeZone.Id,
@@ -39,6 +39,9 @@ public static class GridCityConfiguration
             [$"{prefix}:PublishInterval"] = grid.CellTick.ToString("c", CultureInfo.InvariantCulture),
             [$"{prefix}:RepositionPool:Budget"] = poolBudget.ToString(CultureInfo.InvariantCulture),
         };
+        foreach (var (key, value) in grid.CitySettings)
+            settings[$"{prefix}:{key}"] = value;
+        return settings;
     }
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -20,6 +20,7 @@ public sealed record ScenarioSummary(
     double StepSeconds,
     double CellTickSeconds,
     decimal Budget,
+    IReadOnlyDictionary<string, string> GridSettings,
     ReplaySummary? Replay);
 
 /// <summary>How the replay file was read: every data row is in exactly one of the counts.</summary>

@@ -15,6 +15,8 @@ public static class MarkdownReport
         text.AppendLine(Invariant($"# Evaluation: {s.Name}"));
         text.AppendLine();
         text.AppendLine(Invariant($"City {s.City} ({s.TimeZone}), {s.Start:yyyy-MM-dd HH:mm}Z to {s.End:yyyy-MM-dd HH:mm}Z; {s.Drivers:N0} drivers ({(s.AlwaysOnline ? "always online" : "on shifts")}), seed {s.Seed}; step {s.StepSeconds:0.#} s, cells recompute every {s.CellTickSeconds:0.#} s; reposition budget {s.Budget:N0} {s.Currency}."));
+        if (s.GridSettings.Count > 0)
+            text.AppendLine(Invariant($"Grid settings of the city (every arm): {string.Join(", ", s.GridSettings.Select(p => $"{p.Key}={p.Value}"))}."));
         if (s.Replay is { } r)
         {
             text.AppendLine();

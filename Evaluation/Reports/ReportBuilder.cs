@@ -23,7 +23,8 @@ public static class ReportBuilder
                 r.Report.OtherBase, r.Report.OutsideDates, r.Report.Errors)
             : null;
         return new ScenarioSummary(s.Name, s.City.Id, s.City.TimeZone.Id, s.City.Currency, s.Start, s.End, s.Simulation.Fleet.Drivers,
-            s.Simulation.Fleet.AlwaysOnline, s.Simulation.Seed, s.Grid.Step.TotalSeconds, s.Grid.CellTick.TotalSeconds, s.Grid.Budget, replay);
+            s.Simulation.Fleet.AlwaysOnline, s.Simulation.Seed, s.Grid.Step.TotalSeconds, s.Grid.CellTick.TotalSeconds, s.Grid.Budget,
+            s.Grid.CitySettings, replay);
     }
 
     private static ArmSummary Arm(ArmResult result, ArmResult? observe)

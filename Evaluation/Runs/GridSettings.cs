@@ -15,6 +15,9 @@ public sealed record GridSettings
     /// <summary>The reposition pool's budget for the run, in the city's currency.</summary>
     public decimal Budget { get; init; } = 1_000_000m;
 
+    /// <summary>Further domain settings of the city, keys relative to Cities:{id} (they override the evaluation's own).</summary>
+    public IReadOnlyDictionary<string, string> CitySettings { get; init; } = new Dictionary<string, string>();
+
     public void Validate()
     {
         if (Step < TimeSpan.FromMilliseconds(100) || Step > TimeSpan.FromMinutes(1))

@@ -42,6 +42,11 @@ public sealed class EvaluationArgumentsTests
     [InlineData("--out|d|--arm|observe", "--arm and --arm-result go together")]
     [InlineData("--out|d|--arm|naive|--arm-result|r.json", "--arm naive needs --naive")]
     [InlineData("--out|d|--out|e", "--out is given twice")]
+    [InlineData("--out|d|--grid-setting", "--grid-setting needs KEY=VALUE")]
+    [InlineData("--out|d|--grid-setting|Policies:Reposition:SearchRadiusKm", "is not KEY=VALUE")]
+    [InlineData("--out|d|--grid-setting|=3", "is not KEY=VALUE")]
+    [InlineData("--out|d|--grid-setting|Policies::X=3", "is not a configuration key")]
+    [InlineData("--out|d|--grid-setting|A:B=1|--grid-setting|a:b=2", "--grid-setting sets a:b twice")]
     public void Unusable_arguments_are_refused_naming_the_option(string args, string expected)
     {
         var error = Assert.Throws<EvaluationArgumentException>(() => EvaluationArguments.Parse(args.Split('|')));
@@ -55,6 +60,16 @@ public sealed class EvaluationArgumentsTests
         Assert.Equal(2, await EvaluationCommand.RunAsync(["--drivers", "10"]));
         Assert.Equal(2, await EvaluationCommand.RunAsync(["--city", "atlantis", "--out", "d"]));
         Assert.Equal(2, await EvaluationCommand.RunAsync(["--replay", "/no/such/file.csv", "--out", "d"]));
+    }
+
+    [Fact]
+    public void Grid_settings_are_collected_from_every_occurrence()
+    {
+        var options = EvaluationArguments.Parse(["--grid-setting", "Policies:Reposition:WidenedRadiusKm=8", "--out", "d", "--grid-setting", "Cells:TickInterval = 00:01:00"]);
+
+        Assert.Equal(2, options.GridSettings.Count);
+        Assert.Equal("8", options.GridSettings["Policies:Reposition:WidenedRadiusKm"]);
+        Assert.Equal("00:01:00", options.GridSettings["Cells:TickInterval"]);
     }
 
     [Fact]

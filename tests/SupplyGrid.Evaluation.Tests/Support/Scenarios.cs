@@ -13,6 +13,16 @@ internal static class Scenarios
         "balanced-seed-8" => Balanced(seed: 8),
         "abundant" => Abundant(),
         "hotspot" => Hotspot(),
+        "hotspot-narrow-search" => Hotspot() with
+        {
+            Name = "hotspot-narrow-search",
+            // The parked drivers are 2.7 km away: beyond both radii, so no cell may ask them.
+            Grid = new GridSettings
+            {
+                Budget = 10_000m,
+                CitySettings = new Dictionary<string, string> { ["Policies:Reposition:SearchRadiusKm"] = "1", ["Policies:Reposition:WidenedRadiusKm"] = "2" },
+            },
+        },
         _ => throw new ArgumentException($"No test scenario '{name}'.", nameof(name)),
     };
 
