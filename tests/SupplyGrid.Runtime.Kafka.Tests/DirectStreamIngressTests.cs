@@ -1,6 +1,9 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SupplyGrid.Runtime.Kafka.Tests.Support;
+using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Runtime.Testing;
 
 namespace SupplyGrid.Runtime.Kafka.Tests;
 
@@ -59,6 +62,42 @@ public sealed class DirectStreamIngressTests
         await feeding.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(100, dispatcher.Count);
         Assert.Equal(8, dispatcher.MaxUnfinished);
+    }
+
+    [Fact]
+    public async Task With_the_real_runtime_values_are_decoded_by_the_grains_turn_and_bad_ones_keep_their_reason()
+    {
+        var journal = new PingJournal();
+        await using var silo = await GridTestHost.StartAsync(grid => grid.AddGrain<PingGrain>(), services => services.AddSingleton(journal));
+        var sink = new RecordingSink();
+        using var metrics = new KafkaStreamMetrics();
+        using var ingress = new DirectStreamIngress(
+            [new TopicBinding<DriverPing>(Topic, TestJsonContext.Default.DriverPing, DriverPing.Validate)],
+            silo.Services.GetRequiredService<IImplicitStreamDispatcher>(), sink, metrics, Options.Create(new KafkaOptions()));
+        var poison = new Dictionary<long, (byte[] Value, DeadLetterReason Reason)>
+        {
+            [3] = (Encoding.UTF8.GetBytes("{\"driver_id\":\"drv-0\",\"seq\":"), DeadLetterReason.MalformedJson),
+            [7] = (Encoding.UTF8.GetBytes("{\"driver_id\":\"drv-1\",\"lat\":1}"), DeadLetterReason.MissingRequiredField),
+            [11] = (TestKafka.Json(new DriverPing { DriverId = "drv-2", Seq = 11, Lat = 95 }), DeadLetterReason.ValidationFailed),
+            [15] = ([], DeadLetterReason.MissingValue),
+            [19] = (TestKafka.Json(new DriverPing { DriverId = "drv-1", Seq = PingGrain.RefusedSeq, Lat = 1 }), DeadLetterReason.GrainFailed),
+        };
+
+        for (var i = 0L; i < 24; i++)
+        {
+            var driver = $"drv-{i % 3}";
+            var value = poison.TryGetValue(i, out var bad) ? bad.Value : TestKafka.Json(new DriverPing { DriverId = driver, Seq = i, Lat = 1 });
+            ingress.Ingest(Topic, Encoding.UTF8.GetBytes(driver), value);
+        }
+
+        Assert.True(ingress.WaitForIdle(TimeSpan.FromSeconds(10)));
+        Assert.Equal(poison.Select(p => (p.Key, p.Value.Reason)), sink.Letters.OrderBy(l => l.SourceOffset).Select(l => (l.SourceOffset, l.Reason)));
+        Assert.All(sink.Letters, l => Assert.Equal(poison[l.SourceOffset].Value, l.Value.ToArray()));
+        foreach (var driver in Enumerable.Range(0, 3))
+        {
+            var expected = Enumerable.Range(0, 24).Where(i => i % 3 == driver && !poison.ContainsKey(i)).Select(i => (long)i);
+            Assert.Equal(expected, journal.Of($"drv-{driver}").Select(e => e.Seq));
+        }
     }
 
     [Fact]

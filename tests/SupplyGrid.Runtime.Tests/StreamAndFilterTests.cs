@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using SupplyGrid.Runtime.Streams;
 using SupplyGrid.Runtime.Tests.Grains;
@@ -6,7 +7,7 @@ namespace SupplyGrid.Runtime.Tests;
 
 public sealed class StreamAndFilterTests
 {
-    private sealed class Deliveries : IStreamDeliveryObserver
+    private sealed class Deliveries(ConcurrentQueue<Exception>? errors = null) : IStreamDeliveryObserver
     {
         private int _ok;
         private int _failed;
@@ -20,7 +21,24 @@ public sealed class StreamAndFilterTests
             if (error is null)
                 Interlocked.Increment(ref _ok);
             else
+            {
+                errors?.Enqueue(error);
                 Interlocked.Increment(ref _failed);
+            }
+        }
+    }
+
+    /// <summary>Reads an ASCII decimal number, noting in which grain's turn it ran; anything else is refused.</summary>
+    private sealed class AsciiNumberDecoder : IStreamItemDecoder<int>
+    {
+        public ConcurrentQueue<(int Number, string? GrainKey)> DecodedIn { get; } = new();
+
+        public int Decode(ReadOnlyMemory<byte> payload)
+        {
+            var text = System.Text.Encoding.ASCII.GetString(payload.Span);
+            var number = int.TryParse(text.TrimStart('#'), out var n) ? n : -1;
+            DecodedIn.Enqueue((number, RuntimeContext.Current?.GrainId.Key));
+            return text.StartsWith('#') ? throw new FormatException($"'{text}' is not a number") : number;
         }
     }
 
@@ -46,6 +64,38 @@ public sealed class StreamAndFilterTests
 
         Assert.True(dispatcher.IsSubscribed(StreamLogGrain.Topic));
         Assert.False(dispatcher.IsSubscribed("nobody.listens"));
+    }
+
+    [Fact]
+    public async Task Encoded_items_are_decoded_in_their_grains_turn_and_a_refused_payload_never_reaches_the_grain()
+    {
+        var (host, _) = await TestSilo.StartAsync();
+        await using var __ = host;
+        var dispatcher = host.Services.GetRequiredService<IImplicitStreamDispatcher>();
+        var decoder = new AsciiNumberDecoder();
+        var errors = new ConcurrentQueue<Exception>();
+        var deliveries = new Deliveries(errors);
+
+        for (var i = 0; i < 100; i++)
+        {
+            var payload = System.Text.Encoding.ASCII.GetBytes(i % 10 == 9 ? $"#{i}" : $"{i}");
+            dispatcher.Deliver(StreamLogGrain.Topic, $"e{i % 2}", decoder, payload, null, deliveries, null);
+        }
+
+        await Probe.Until(() => deliveries.Ok + deliveries.Failed == 100, "all deliveries reported");
+
+        Assert.Equal(10, deliveries.Failed);
+        Assert.All(errors, e => Assert.IsType<FormatException>(e));
+        foreach (var (key, parity) in new[] { ("e0", 0), ("e1", 1) })
+        {
+            var received = await host.GrainFactory.GetGrain<IStreamLogGrain>(key).Received();
+            var expected = Enumerable.Range(0, 100).Where(i => i % 2 == parity && i % 10 != 9).ToList();
+            Assert.Equal(expected, received);
+        }
+
+        // Every payload was decoded inside a turn of the grain it was addressed to, not on the delivering thread.
+        Assert.Equal(100, decoder.DecodedIn.Count);
+        Assert.All(decoder.DecodedIn, d => Assert.Equal($"e{d.Number % 2}", d.GrainKey));
     }
 
     [Fact]

@@ -36,6 +36,13 @@ public interface IStreamDeliveryObserver
     void OnDelivered(object? state, Exception? error);
 }
 
+/// <summary>Turns an encoded stream payload into the item grains receive; throws to reject the payload.</summary>
+public interface IStreamItemDecoder<out T>
+{
+    /// <summary>Called once per delivery, on the thread of the grain turn: must be thread-safe.</summary>
+    T Decode(ReadOnlyMemory<byte> payload);
+}
+
 /// <summary>
 /// The runtime's entry point for stream layers (Kafka): routes an item to the implicitly subscribed grains.
 /// Items for one key are handled in the order delivered; different keys in parallel.
@@ -51,6 +58,34 @@ public interface IImplicitStreamDispatcher
     /// for this item has finished.
     /// </summary>
     void Deliver<T>(string streamNamespace, string key, T item, StreamSequenceToken? token, IStreamDeliveryObserver observer, object? state);
+
+    /// <summary>
+    /// Like <see cref="Deliver{T}(string, string, T, StreamSequenceToken?, IStreamDeliveryObserver, object?)"/> for an
+    /// item still in its encoded form: <paramref name="decoder"/> turns <paramref name="payload"/> into the item on the
+    /// thread that runs the grain's turn, so a single feeding thread hands records over without decoding them and
+    /// records of different keys decode in parallel. When the decoder throws, the grain is not called and
+    /// <paramref name="observer"/> receives the decoder's exception.
+    /// </summary>
+    /// <param name="payload">Must stay unchanged until <paramref name="observer"/> has been called.</param>
+    void Deliver<T>(
+        string streamNamespace, string key, IStreamItemDecoder<T> decoder, ReadOnlyMemory<byte> payload, StreamSequenceToken? token,
+        IStreamDeliveryObserver observer, object? state)
+    {
+        ArgumentNullException.ThrowIfNull(decoder);
+        ArgumentNullException.ThrowIfNull(observer);
+        T item;
+        try
+        {
+            item = decoder.Decode(payload);
+        }
+        catch (Exception e)
+        {
+            observer.OnDelivered(state, e);
+            return;
+        }
+
+        Deliver(streamNamespace, key, item, token, observer, state);
+    }
 
     /// <summary>Messages waiting in grain mailboxes across the silo (for backpressure decisions).</summary>
     long PendingMessages { get; }

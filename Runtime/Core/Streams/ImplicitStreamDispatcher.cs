@@ -11,7 +11,18 @@ internal sealed class ImplicitStreamDispatcher(GridRuntime runtime) : IImplicitS
 
     public long PendingMessages => runtime.Statistics.PendingMessages;
 
-    public void Deliver<T>(string streamNamespace, string key, T item, StreamSequenceToken? token, IStreamDeliveryObserver observer, object? state)
+    public void Deliver<T>(string streamNamespace, string key, T item, StreamSequenceToken? token, IStreamDeliveryObserver observer, object? state) =>
+        Deliver(streamNamespace, key, new StreamItem<T>(item), token, observer, state);
+
+    public void Deliver<T>(
+        string streamNamespace, string key, IStreamItemDecoder<T> decoder, ReadOnlyMemory<byte> payload, StreamSequenceToken? token,
+        IStreamDeliveryObserver observer, object? state)
+    {
+        ArgumentNullException.ThrowIfNull(decoder);
+        Deliver(streamNamespace, key, new StreamItem<T>(decoder, payload), token, observer, state);
+    }
+
+    private void Deliver<T>(string streamNamespace, string key, StreamItem<T> item, StreamSequenceToken? token, IStreamDeliveryObserver observer, object? state)
     {
         ArgumentNullException.ThrowIfNull(observer);
         var subscribers = runtime.Registry.SubscribersOf(streamNamespace);
@@ -45,11 +56,30 @@ internal sealed class ImplicitStreamDispatcher(GridRuntime runtime) : IImplicitS
         }
     }
 
-    private sealed class StreamItemMessage<T>(GrainMethod method, T item, StreamSequenceToken? token, IStreamDeliveryObserver observer, object? state)
+    /// <summary>An item as handed over: decoded already, or a payload and the decoder that the grain's turn runs first.</summary>
+    private readonly struct StreamItem<T>
+    {
+        private readonly T _item;
+        private readonly IStreamItemDecoder<T>? _decoder;
+        private readonly ReadOnlyMemory<byte> _payload;
+
+        public StreamItem(T item) => _item = item;
+
+        public StreamItem(IStreamItemDecoder<T> decoder, ReadOnlyMemory<byte> payload)
+        {
+            _item = default!;
+            _decoder = decoder;
+            _payload = payload;
+        }
+
+        public T Value => _decoder is null ? _item : _decoder.Decode(_payload);
+    }
+
+    private sealed class StreamItemMessage<T>(GrainMethod method, StreamItem<T> item, StreamSequenceToken? token, IStreamDeliveryObserver observer, object? state)
         : RuntimeMessage(method)
     {
         protected override ValueTask<VoidResult> InvokeAsync(object grain) => grain is IAsyncObserver<T> subscriber
-            ? VoidResult.From(subscriber.OnNextAsync(item, token))
+            ? VoidResult.From(subscriber.OnNextAsync(item.Value, token))
             : throw new InvalidOperationException($"{grain.GetType()} subscribes to '{Method.InterfaceName}' but does not implement IAsyncObserver<{typeof(T).Name}>.");
 
         protected override void OnCompleted(Exception? error) => observer.OnDelivered(state, error);

@@ -4,8 +4,8 @@ using SupplyGrid.Runtime.Streams;
 namespace SupplyGrid.Runtime.Kafka;
 
 /// <summary>
-/// Turns admitted records into grain deliveries: key check, decode, validation, then the dispatcher; bad records and
-/// failed grain turns become dead letters. Counts records in flight (delivered, not finished) and wakes the single
+/// Turns admitted records into grain deliveries: key check, then the dispatcher, which decodes and validates each
+/// value on its grain's thread; bad records and failed grain turns become dead letters. Counts records in flight (delivered, not finished) and wakes the single
 /// feeding thread when they drain. Shared by the Kafka pump and the direct ingress.
 /// </summary>
 internal sealed class StreamRecordPipeline : IStreamDeliveryObserver
@@ -66,14 +66,8 @@ internal sealed class StreamRecordPipeline : IStreamDeliveryObserver
             return true;
         }
 
-        var binding = tracker.Binding;
-        if (binding.Decode(value.Span, out var item) is { } rejection)
-        {
-            DeadLetter(slot, rejection);
-            return true;
-        }
-
-        binding.Deliver(_dispatcher, key.Text!, item!, new StreamSequenceToken(tracker.Partition, offset), this, slot);
+        // Decoding happens on the grain's thread: this one only routes, so it is not the pipeline's bottleneck.
+        tracker.Binding.Deliver(_dispatcher, key.Text!, value, new StreamSequenceToken(tracker.Partition, offset), this, slot);
         return true;
     }
 
@@ -89,7 +83,9 @@ internal sealed class StreamRecordPipeline : IStreamDeliveryObserver
             return;
         }
 
-        DeadLetter(slot, new RecordRejection(DeadLetterReason.GrainFailed, error.Message, error));
+        DeadLetter(slot, error is RecordRejectedException rejected
+            ? rejected.Rejection
+            : new RecordRejection(DeadLetterReason.GrainFailed, error.Message, error));
     }
 
     /// <summary>Blocks the feeding thread until in-flight records drain to <paramref name="inFlight"/> or <paramref name="timeout"/> passes.</summary>

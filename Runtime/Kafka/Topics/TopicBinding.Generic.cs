@@ -9,7 +9,7 @@ namespace SupplyGrid.Runtime.Kafka;
 /// from the record bytes. Unknown properties are ignored; missing <c>required</c> properties reject the record, as
 /// does a non-null answer from the validator.
 /// </summary>
-public sealed class TopicBinding<T> : TopicBinding
+public sealed class TopicBinding<T> : TopicBinding, IStreamItemDecoder<T>
     where T : class
 {
     private readonly JsonTypeInfo<T> _typeInfo;
@@ -65,7 +65,12 @@ public sealed class TopicBinding<T> : TopicBinding
         return null;
     }
 
+    /// <exception cref="RecordRejectedException">The value cannot become a valid event.</exception>
+    T IStreamItemDecoder<T>.Decode(ReadOnlyMemory<byte> payload) =>
+        Decode(payload.Span, out var item) is { } rejection ? throw new RecordRejectedException(rejection) : (T)item!;
+
     internal override void Deliver(
-        IImplicitStreamDispatcher dispatcher, string key, object item, StreamSequenceToken token, IStreamDeliveryObserver observer, object state) =>
-        dispatcher.Deliver(Topic, key, (T)item, token, observer, state);
+        IImplicitStreamDispatcher dispatcher, string key, ReadOnlyMemory<byte> value, StreamSequenceToken token, IStreamDeliveryObserver observer,
+        object state) =>
+        dispatcher.Deliver(Topic, key, this, value, token, observer, state);
 }

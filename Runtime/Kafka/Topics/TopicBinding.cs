@@ -22,7 +22,12 @@ public abstract class TopicBinding
     /// <returns>Null and the event, or the rejection and null.</returns>
     internal abstract RecordRejection? Decode(ReadOnlySpan<byte> value, out object? item);
 
-    /// <summary>Hands an event produced by <see cref="Decode"/> to the dispatcher with its static type.</summary>
+    /// <summary>
+    /// Hands a record value to the dispatcher with the event's static type. It is decoded on the grain's thread, not
+    /// the feeding one; a value that cannot become an event reaches <paramref name="observer"/> as a
+    /// <see cref="RecordRejectedException"/>.
+    /// </summary>
     internal abstract void Deliver(
-        IImplicitStreamDispatcher dispatcher, string key, object item, StreamSequenceToken token, IStreamDeliveryObserver observer, object state);
+        IImplicitStreamDispatcher dispatcher, string key, ReadOnlyMemory<byte> value, StreamSequenceToken token, IStreamDeliveryObserver observer,
+        object state);
 }
