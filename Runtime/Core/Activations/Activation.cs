@@ -20,7 +20,10 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
     private readonly GridRuntime _runtime;
     private readonly Lock _lock = new();
     private readonly ActivationSynchronizationContext _syncContext;
-    private readonly Queue<(SendOrPostCallback Callback, object? State)> _continuations = new();
+    // Created on the first await that posts back: most turns complete synchronously, and the count below lets the
+    // scheduler skip the queue (another object, another cache line) while nothing waits in it.
+    private Queue<(SendOrPostCallback Callback, object? State)>? _continuations;
+    private int _waitingContinuations;
     private MessageList _pending;
     private MessageList _running;
     private int _runningReadOnly;
@@ -157,7 +160,8 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
         bool schedule;
         lock (_lock)
         {
-            _continuations.Enqueue((callback, state));
+            (_continuations ??= new()).Enqueue((callback, state));
+            _waitingContinuations++;
             schedule = !_scheduled;
             _scheduled = true;
         }
@@ -191,9 +195,10 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
                     return;
                 }
 
-                if (_continuations.TryDequeue(out var continuation))
+                if (_waitingContinuations > 0)
                 {
-                    (callback, callbackState) = continuation;
+                    (callback, callbackState) = _continuations!.Dequeue();
+                    _waitingContinuations--;
                     message = null;
                 }
                 else
