@@ -20,8 +20,9 @@ namespace SupplyGrid.Bench;
 /// records handed to the stream layer without a broker. Options: --events N (default 1,000,000), --via kafka|direct,
 /// --drivers N (50,000), --partitions N (kafka; default: enough for the embedded broker's 5 MiB per partition),
 /// --max-in-flight N (10,000), --feeders N (direct: feeding threads, each with its share of the drivers; default 1,
-/// like the one pump of a silo). Both modes first handle N/10 extra events (at most 100,000) unmeasured, so the JIT
-/// has tiered up, then time the N.
+/// like the one pump of a silo). Both modes first handle warm-up rounds of N/10 events (at most 100,000) unmeasured
+/// until a whole round compiled no new method (at most 8 rounds: on a loaded machine tiering up takes seconds), then
+/// time the N.
 /// </summary>
 public sealed class IngestSuite : IBenchSuite
 {
@@ -71,17 +72,36 @@ public sealed class IngestSuite : IBenchSuite
     private static int PartitionsFor(long events) =>
         (int)Math.Max(6, (events * ApproxBytesPerRecord + BytesPerPartition - 1) / BytesPerPartition);
 
-    /// <summary>Warm-up records before the measured ones: a tenth, at most 100,000 (the JIT tiers up meanwhile).</summary>
-    private static long WarmUpFor(long events) => Math.Min(events / 10, 100_000);
+    /// <summary>Records per warm-up round: a tenth, at most 100,000 (the JIT tiers up meanwhile).</summary>
+    private static long WarmUpFor(long events) => Math.Max(1, Math.Min(events / 10, 100_000));
+
+    private const int MaxWarmUpRounds = 8;
 
     /// <summary>
-    /// Fills the topic through an outbox (warm-up records first), then starts the grid and the pump and times the
-    /// consumption of the measured records, from the last warm-up record handled to the last record handled.
+    /// Runs warm-up rounds until one compiled no new method (tiered compilation has settled; at least two rounds),
+    /// or <see cref="MaxWarmUpRounds"/>. Returns the rounds run.
+    /// </summary>
+    private static async Task<int> WarmUpAsync(Func<int, Task> round)
+    {
+        var compiled = -1L;
+        for (var rounds = 1; ; rounds++)
+        {
+            await round(rounds);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if ((now == compiled && rounds >= 2) || rounds == MaxWarmUpRounds)
+                return rounds;
+            compiled = now;
+        }
+    }
+
+    /// <summary>
+    /// Fills the topic through an outbox (room for every warm-up round first), then starts the grid and the pump and
+    /// times the consumption of the N records after the last warm-up round, from its last record handled to the Nth.
     /// </summary>
     private static async Task<IngestResult> ViaKafkaAsync(long events, int drivers, int maxInFlight, int? partitionsArg)
     {
         var warmUp = WarmUpFor(events);
-        var partitions = partitionsArg ?? PartitionsFor(warmUp + events);
+        var partitions = partitionsArg ?? PartitionsFor(warmUp * MaxWarmUpRounds + events);
         var builder = NewHostBuilder(new Dictionary<string, string?>
         {
             ["Kafka:MaxInFlight"] = maxInFlight.ToString(),
@@ -97,7 +117,7 @@ public sealed class IngestSuite : IBenchSuite
 
         var outbox = host.Services.GetRequiredService<KafkaOutbox<DriverLocationEvent>>();
         var city = new SingaporeDrivers(drivers, seed: 42);
-        for (var i = 0; i < warmUp + events; i++)
+        for (var i = 0; i < warmUp * MaxWarmUpRounds + events; i++)
         {
             var ping = city.NextPing(out _);
             await outbox.EnqueueAsync(ping.DriverId, ping);
@@ -111,30 +131,29 @@ public sealed class IngestSuite : IBenchSuite
         var metrics = host.Services.GetRequiredService<KafkaStreamMetrics>();
         IngestProgress.Reset();
         await host.StartAsync();
-        await IngestProgress.WaitUntilHandledAsync(warmUp, TimeSpan.FromMinutes(5));
+        var rounds = await WarmUpAsync(round => IngestProgress.WaitUntilHandledAsync(warmUp * round, TimeSpan.FromMinutes(5)));
+        var measuredFrom = warmUp * rounds;
         var started = Stopwatch.GetTimestamp();
         var cpu = CpuTime();
         var warmUpLatency = metrics.DeliveryLatency.CopyCounts();
-        await IngestProgress.WaitUntilHandledAsync(warmUp + events, TimeSpan.FromMinutes(10));
+        await IngestProgress.WaitUntilHandledAsync(measuredFrom + events, TimeSpan.FromMinutes(10));
         var elapsed = Stopwatch.GetElapsedTime(started);
         cpu = CpuTime() - cpu;
         var p99 = LatencyHistogram.Percentile(LatencyHistogram.Difference(metrics.DeliveryLatency.CopyCounts(), warmUpLatency), 0.99);
         var deadLetters = metrics.GetSnapshot().DeadLettersByReason.Values.Sum();
         await host.StopAsync();
-        return new IngestResult(elapsed, cpu, p99, deadLetters, new() { ["partitions"] = partitions });
+        return new IngestResult(elapsed, cpu, p99, deadLetters, new() { ["partitions"] = partitions, ["warmup_rounds"] = rounds });
     }
 
     /// <summary>
     /// Hands pre-serialized records to the stream layer from <paramref name="feeders"/> threads, each with its own
-    /// ingress and its share of the drivers (as partitions split keys), after a warm-up of a tenth of the records.
+    /// ingress and its share of the drivers (as partitions split keys), after the warm-up rounds.
     /// </summary>
     private static async Task<IngestResult> DirectAsync(long events, int drivers, int maxInFlight, int feeders)
     {
         using var host = NewHostBuilder([]).Build();
         await host.StartAsync();
         var city = new SingaporeDrivers(drivers, seed: 42);
-        var warmUp = Generate(city, WarmUpFor(events), feeders);
-        var records = Generate(city, events, feeders);
 
         var dispatcher = host.Services.GetRequiredService<IImplicitStreamDispatcher>();
         var deadLetters = new CountingDeadLetterSink();
@@ -146,7 +165,12 @@ public sealed class IngestSuite : IBenchSuite
             return (Metrics: metrics, Ingress: new DirectStreamIngress([binding], dispatcher, deadLetters, metrics, options));
         }).ToList();
 
-        FeedInParallel(lanes.Select(l => l.Ingress).ToList(), warmUp);
+        var rounds = await WarmUpAsync(_ =>
+        {
+            FeedInParallel(lanes.Select(l => l.Ingress).ToList(), Generate(city, WarmUpFor(events), feeders));
+            return Task.CompletedTask;
+        });
+        var records = Generate(city, events, feeders);
         var warmUpLatency = lanes.Select(l => l.Metrics.DeliveryLatency.CopyCounts()).ToList();
         var cpu = CpuTime();
         var started = Stopwatch.GetTimestamp();
@@ -162,7 +186,7 @@ public sealed class IngestSuite : IBenchSuite
             l.Metrics.Dispose();
         });
         await host.StopAsync();
-        return new IngestResult(elapsed, cpu, LatencyHistogram.Percentile(latency, 0.99), deadLetters.Count, new() { ["feeders"] = feeders });
+        return new IngestResult(elapsed, cpu, LatencyHistogram.Percentile(latency, 0.99), deadLetters.Count, new() { ["feeders"] = feeders, ["warmup_rounds"] = rounds });
     }
 
     private static void FeedInParallel(List<DirectStreamIngress> ingresses, List<(byte[] Key, byte[] Value)>[] shares)
