@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace SupplyGrid.Bench;
@@ -12,6 +13,10 @@ public static class BenchOutput
     }
 
     public static int Cores => Environment.ProcessorCount;
+
+    /// <summary>One-minute load average: how busy the shared machine was while the scenario ran.</summary>
+    public static double LoadAverage() =>
+        double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
 
     public static double PeakRssMb()
     {

@@ -133,6 +133,7 @@ public sealed class IngestSuite : IBenchSuite
         await host.StartAsync();
         var rounds = await WarmUpAsync(round => IngestProgress.WaitUntilHandledAsync(warmUp * round, TimeSpan.FromMinutes(5)));
         var measuredFrom = warmUp * rounds;
+        var load = BenchOutput.LoadAverage();
         var started = Stopwatch.GetTimestamp();
         var cpu = CpuTime();
         var warmUpLatency = metrics.DeliveryLatency.CopyCounts();
@@ -142,7 +143,7 @@ public sealed class IngestSuite : IBenchSuite
         var p99 = LatencyHistogram.Percentile(LatencyHistogram.Difference(metrics.DeliveryLatency.CopyCounts(), warmUpLatency), 0.99);
         var deadLetters = metrics.GetSnapshot().DeadLettersByReason.Values.Sum();
         await host.StopAsync();
-        return new IngestResult(elapsed, cpu, p99, deadLetters, new() { ["partitions"] = partitions, ["warmup_rounds"] = rounds });
+        return new IngestResult(elapsed, cpu, p99, deadLetters, new() { ["partitions"] = partitions, ["warmup_rounds"] = rounds, ["load_avg"] = load });
     }
 
     /// <summary>
@@ -172,6 +173,7 @@ public sealed class IngestSuite : IBenchSuite
         });
         var records = Generate(city, events, feeders);
         var warmUpLatency = lanes.Select(l => l.Metrics.DeliveryLatency.CopyCounts()).ToList();
+        var load = BenchOutput.LoadAverage();
         var cpu = CpuTime();
         var started = Stopwatch.GetTimestamp();
         FeedInParallel(lanes.Select(l => l.Ingress).ToList(), records);
@@ -186,7 +188,7 @@ public sealed class IngestSuite : IBenchSuite
             l.Metrics.Dispose();
         });
         await host.StopAsync();
-        return new IngestResult(elapsed, cpu, LatencyHistogram.Percentile(latency, 0.99), deadLetters.Count, new() { ["feeders"] = feeders, ["warmup_rounds"] = rounds });
+        return new IngestResult(elapsed, cpu, LatencyHistogram.Percentile(latency, 0.99), deadLetters.Count, new() { ["feeders"] = feeders, ["warmup_rounds"] = rounds, ["load_avg"] = load });
     }
 
     private static void FeedInParallel(List<DirectStreamIngress> ingresses, List<(byte[] Key, byte[] Value)>[] shares)

@@ -64,13 +64,15 @@ public sealed class CitySuite : IBenchSuite
         var completedBefore = feeder.Completed;
         var offersBefore = outbox.Offers;
         var simBefore = clock.GetUtcNow();
+        var load = BenchOutput.LoadAverage();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await Task.Factory.StartNew(() => feeder.Run(() => watch.Elapsed.TotalSeconds >= seconds), TaskCreationOptions.LongRunning);
         var elapsed = watch.Elapsed.TotalSeconds;
         var handled = feeder.Completed - completedBefore;
         // On a shared machine the cores this process actually got say how to read the rates.
-        var cpuUsed = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / elapsed;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+        var cpuUsed = cpuSeconds / elapsed;
         latency.Stop();
         var simulated = (clock.GetUtcNow() - simBefore).TotalSeconds;
         var rounds = (long)(simulated / roundLength.TotalSeconds);
@@ -90,6 +92,9 @@ public sealed class CitySuite : IBenchSuite
             ["bytes_per_driver"] = Math.Round((heapAfter - heapBefore) / (double)drivers),
             ["cores"] = BenchOutput.Cores,
             ["cpu_used"] = Math.Round(cpuUsed, 2),
+            // CPU time of the whole process (feeder, grains, runtime) per handled event: the load-independent figure.
+            ["cpu_us_per_event"] = Math.Round(cpuSeconds * 1e6 / Math.Max(1, handled), 2),
+            ["load_avg"] = load,
             ["seconds"] = Math.Round(elapsed, 1),
             ["simulated_s"] = Math.Round(simulated),
             ["rounds"] = rounds,

@@ -42,6 +42,7 @@ public sealed class OdrdSuite : IBenchSuite
             await MeasureAsync(ranker, city, candidates, Math.Min(requests, 1_000), 1, seed);
             foreach (var concurrency in new[] { 1, callers })
             {
+                var load = BenchOutput.LoadAverage();
                 var (latencies, elapsed, cpuUsed) = await MeasureAsync(ranker, city, candidates, requests, concurrency, seed + concurrency);
                 BenchOutput.WriteLine(new Dictionary<string, object?>
                 {
@@ -56,6 +57,8 @@ public sealed class OdrdSuite : IBenchSuite
                     ["drivers"] = drivers,
                     ["cores"] = BenchOutput.Cores,
                     ["cpu_used"] = Math.Round(cpuUsed, 2),
+                    ["cpu_ms_per_rank"] = Math.Round(cpuUsed * elapsed * 1000 / latencies.Length, 3),
+                    ["load_avg"] = load,
                 });
             }
         }

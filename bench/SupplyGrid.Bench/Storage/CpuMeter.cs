@@ -22,10 +22,6 @@ internal sealed class CpuMeter(int? serverProcessId)
 
     public Sample Read() => new(Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, serverProcessId is { } pid ? ServerSeconds(pid) : null);
 
-    /// <summary>One-minute load average: how busy the machine was while the scenario ran.</summary>
-    public static double LoadAverage() =>
-        double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
-
     private static double ServerSeconds(int postmaster)
     {
         long ticks = 0;

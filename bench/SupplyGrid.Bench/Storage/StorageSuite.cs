@@ -57,7 +57,7 @@ public sealed class StorageSuite : IBenchSuite
             var factory = host.Services.GetRequiredService<IGrainFactory>();
             var writers = Enumerable.Range(0, grainCount).Select(i => factory.GetGrain<IDriverStateGrain>(i)).ToArray();
             await Task.WhenAll(writers.Select(g => g.Ping(0).AsTask()));
-            var load = CpuMeter.LoadAverage();
+            var load = BenchOutput.LoadAverage();
             var writes = await StateWriteScenario.RunAsync(writers, TimeSpan.FromSeconds(seconds), cpu);
             Report("state_writes", new()
             {
@@ -78,7 +78,7 @@ public sealed class StorageSuite : IBenchSuite
             {
                 // Warm-up: the first rows run through code the JIT has not optimised yet.
                 await HistoryCopyScenario.RunAsync(writer, health, table, historyRows, HistoryWarmUpRows, row);
-                var before = (Load: CpuMeter.LoadAverage(), Cpu: cpu.Read());
+                var before = (Load: BenchOutput.LoadAverage(), Cpu: cpu.Read());
                 var rowsPerSecond = await HistoryCopyScenario.RunAsync(writer, health, table, 0, historyRows, row);
                 Report($"history_rows_{table}", new() { ["rows"] = historyRows, ["ops_per_s"] = Math.Round(rowsPerSecond) },
                     cpu.Read().PerOperationSince(before.Cpu, historyRows), before.Load, postgres);
@@ -94,7 +94,7 @@ public sealed class StorageSuite : IBenchSuite
         {
             var factory = host.Services.GetRequiredService<IGrainFactory>();
             var grains = reactivationKeys.Select(factory.GetGrain<IDriverStateGrain>).ToArray();
-            var before = (Load: CpuMeter.LoadAverage(), Cpu: cpu.Read());
+            var before = (Load: BenchOutput.LoadAverage(), Cpu: cpu.Read());
             var elapsed = await ReactivationScenario.RunAsync(grains, expectedSequence: 7, ActivationsInFlight);
             Report("reactivation", new()
             {
