@@ -44,7 +44,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
     /// failures up to <see cref="PostgresOptions.MaxRetries"/> times. A database that stays unreachable surfaces as
     /// <see cref="PostgresUnavailableException"/>; other errors pass through. Every outcome is recorded in <see cref="Health"/>.
     /// </summary>
-    internal async Task<T> RunAsync<T>(string operation, Func<int, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(string operation, Func<int, CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
     {
         for (var retry = 0; ; retry++)
         {
