@@ -22,10 +22,10 @@ public static class EvaluationArguments
           --drivers N          fleet size (default: the simulator's, 2000); --always-online keeps all of it online
           --seed S             the seed of every random number (default 1)
           --naive              add the naive arm (every free driver sent to the hottest cell)
-          --step-seconds S     lockstep step (default 5); --tick-seconds S: cell recompute interval (default 30)
+          --step-seconds S     lockstep step (default 10); --tick-seconds S: cell recompute interval (default 30)
           --budget AMOUNT      reposition budget of the repositioning arm (default 1000000)
           --bookings-per-hour  mean generated demand (simulated city only)
-          --ping-seconds S     mean seconds between a driver's pings (default: the simulator's 3 to 5)
+          --ping-seconds S     mean seconds between a driver's pings (default 15; the live simulator's are 3 to 5)
           --grid-setting K=V   a domain setting of the city, K relative to Cities:<city> (repeatable), e.g.
                                Policies:Reposition:WidenedRadiusKm=8; checked by the grid's start validation
           --in-process         run the arms one after another in this process (default: one process per arm)
@@ -78,12 +78,12 @@ public static class EvaluationArguments
             Naive = values.ContainsKey("--naive"),
             City = Text(values, "--city"),
             Hours = values.ContainsKey("--hours") ? Number(values, "--hours", 0.25, 744) : null,
-            StepSeconds = values.ContainsKey("--step-seconds") ? Number(values, "--step-seconds", 0.1, 60) : 5,
+            StepSeconds = values.ContainsKey("--step-seconds") ? Number(values, "--step-seconds", 0.1, 60) : EvaluationOptions.DefaultStepSeconds,
             TickSeconds = values.ContainsKey("--tick-seconds") ? Number(values, "--tick-seconds", 0.1, 600) : 30,
             Budget = values.ContainsKey("--budget") ? (decimal)Number(values, "--budget", 0, 1e12) : 1_000_000m,
             GridSettings = gridSettings,
             BookingsPerHour = values.ContainsKey("--bookings-per-hour") ? Number(values, "--bookings-per-hour", 0, 1e6) : null,
-            PingSeconds = values.ContainsKey("--ping-seconds") ? Number(values, "--ping-seconds", 1, 300) : null,
+            PingSeconds = values.ContainsKey("--ping-seconds") ? Number(values, "--ping-seconds", 1, 300) : EvaluationOptions.DefaultPingSeconds,
             InProcess = values.ContainsKey("--in-process"),
             Arm = values.TryGetValue("--arm", out var arm) ? ParseArm(arm!) : null,
             ArmResult = Text(values, "--arm-result"),

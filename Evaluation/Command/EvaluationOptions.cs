@@ -35,7 +35,16 @@ public sealed record EvaluationOptions
     /// <summary>How long to run; null: a day, or every replayed day when not folded.</summary>
     public double? Hours { get; init; }
 
-    public double StepSeconds { get; init; } = 5;
+    /// <summary>
+    /// The command's lockstep step and mean ping interval: coarser than the live city's (3-5 s pings) so a folded day
+    /// of two arms runs in about a minute; the cells recompute every 30 s either way, so they see every driver move.
+    /// </summary>
+    public const double DefaultStepSeconds = 10;
+
+    /// <inheritdoc cref="DefaultStepSeconds"/>
+    public const double DefaultPingSeconds = 15;
+
+    public double StepSeconds { get; init; } = DefaultStepSeconds;
 
     public double TickSeconds { get; init; } = 30;
 
@@ -48,7 +57,7 @@ public sealed record EvaluationOptions
     public double? BookingsPerHour { get; init; }
 
     /// <summary>Mean seconds between a driver's pings; null: the simulator's default (3 to 5 s).</summary>
-    public double? PingSeconds { get; init; }
+    public double? PingSeconds { get; init; } = DefaultPingSeconds;
 
     /// <summary>Run the arms one after another in this process instead of one process per arm.</summary>
     public bool InProcess { get; init; }
