@@ -21,8 +21,8 @@ namespace SupplyGrid.Bench;
 /// --drivers N (50,000), --partitions N (kafka; default: enough for the embedded broker's 5 MiB per partition),
 /// --max-in-flight N (10,000), --feeders N (direct: feeding threads, each with its share of the drivers; default 1,
 /// like the one pump of a silo). Both modes first handle warm-up rounds of N/10 events (at most 100,000) unmeasured
-/// until a whole round compiled no new method (at most 8 rounds: on a loaded machine tiering up takes seconds), then
-/// time the N.
+/// until a whole round compiled no new method (at most 8 rounds, 3 via kafka: on a loaded machine tiering up takes
+/// seconds), then time the N.
 /// </summary>
 public sealed class IngestSuite : IBenchSuite
 {
@@ -78,17 +78,23 @@ public sealed class IngestSuite : IBenchSuite
     private const int MaxWarmUpRounds = 8;
 
     /// <summary>
-    /// Runs warm-up rounds until one compiled no new method (tiered compilation has settled; at least two rounds),
-    /// or <see cref="MaxWarmUpRounds"/>. Returns the rounds run.
+    /// The kafka mode stores every possible warm-up round in the topic first; each round costs partitions (the cost of a
+    /// resume grows with them), so it stops earlier.
     /// </summary>
-    private static async Task<int> WarmUpAsync(Func<int, Task> round)
+    private const int MaxKafkaWarmUpRounds = 3;
+
+    /// <summary>
+    /// Runs warm-up rounds until one compiled no new method (tiered compilation has settled; at least two rounds),
+    /// or <paramref name="maxRounds"/>. Returns the rounds run.
+    /// </summary>
+    private static async Task<int> WarmUpAsync(int maxRounds, Func<int, Task> round)
     {
         var compiled = -1L;
         for (var rounds = 1; ; rounds++)
         {
             await round(rounds);
             var now = System.Runtime.JitInfo.GetCompiledMethodCount();
-            if ((now == compiled && rounds >= 2) || rounds == MaxWarmUpRounds)
+            if ((now == compiled && rounds >= 2) || rounds == maxRounds)
                 return rounds;
             compiled = now;
         }
@@ -101,7 +107,7 @@ public sealed class IngestSuite : IBenchSuite
     private static async Task<IngestResult> ViaKafkaAsync(long events, int drivers, int maxInFlight, int? partitionsArg)
     {
         var warmUp = WarmUpFor(events);
-        var partitions = partitionsArg ?? PartitionsFor(warmUp * MaxWarmUpRounds + events);
+        var partitions = partitionsArg ?? PartitionsFor(warmUp * MaxKafkaWarmUpRounds + events);
         var builder = NewHostBuilder(new Dictionary<string, string?>
         {
             ["Kafka:MaxInFlight"] = maxInFlight.ToString(),
@@ -117,7 +123,7 @@ public sealed class IngestSuite : IBenchSuite
 
         var outbox = host.Services.GetRequiredService<KafkaOutbox<DriverLocationEvent>>();
         var city = new SingaporeDrivers(drivers, seed: 42);
-        for (var i = 0; i < warmUp * MaxWarmUpRounds + events; i++)
+        for (var i = 0; i < warmUp * MaxKafkaWarmUpRounds + events; i++)
         {
             var ping = city.NextPing(out _);
             await outbox.EnqueueAsync(ping.DriverId, ping);
@@ -131,7 +137,7 @@ public sealed class IngestSuite : IBenchSuite
         var metrics = host.Services.GetRequiredService<KafkaStreamMetrics>();
         IngestProgress.Reset();
         await host.StartAsync();
-        var rounds = await WarmUpAsync(round => IngestProgress.WaitUntilHandledAsync(warmUp * round, TimeSpan.FromMinutes(5)));
+        var rounds = await WarmUpAsync(MaxKafkaWarmUpRounds, round => IngestProgress.WaitUntilHandledAsync(warmUp * round, TimeSpan.FromMinutes(5)));
         var measuredFrom = warmUp * rounds;
         var load = BenchOutput.LoadAverage();
         var started = Stopwatch.GetTimestamp();
@@ -166,7 +172,7 @@ public sealed class IngestSuite : IBenchSuite
             return (Metrics: metrics, Ingress: new DirectStreamIngress([binding], dispatcher, deadLetters, metrics, options));
         }).ToList();
 
-        var rounds = await WarmUpAsync(_ =>
+        var rounds = await WarmUpAsync(MaxWarmUpRounds, _ =>
         {
             FeedInParallel(lanes.Select(l => l.Ingress).ToList(), Generate(city, WarmUpFor(events), feeders));
             return Task.CompletedTask;
