@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using SupplyGrid.Api.Security;
 using SupplyGrid.Runtime.Kafka;
+using SupplyGrid.Silo.Simulation;
+using SupplyGrid.Silo.Storage;
 
 namespace SupplyGrid.Silo.Hosting;
 
@@ -34,7 +36,20 @@ internal static class DefaultRun
               Operator token:   {Token}
                                 (valid 12 h; send as "Authorization: Bearer <token>"; operator role: writes, campaigns, reads)
             """,
-            embedded ? "embedded broker, memory storage, simulated city" : "external Kafka cluster",
+            Describe(app.Configuration, embedded),
             url, operatorToken, url, operatorToken, url, url, url, operatorToken);
+    }
+
+    /// <summary>What this silo runs on, e.g. "embedded broker, memory storage, simulated city".</summary>
+    private static string Describe(IConfiguration configuration, bool embedded)
+    {
+        var parts = new List<string>
+        {
+            embedded ? "embedded broker" : "external Kafka cluster",
+            GridStorage.UsesPostgres(configuration) ? "PostgreSQL storage" : "memory storage",
+        };
+        if (configuration.GetValue<bool?>($"{SiloSimulationOptions.SectionName}:{nameof(SiloSimulationOptions.Enabled)}") ?? embedded)
+            parts.Add("simulated city");
+        return string.Join(", ", parts);
     }
 }

@@ -33,6 +33,9 @@ internal static class GridStreamsRegistration
         {
             foreach (var contract in contracts.All.Where(c => o.Topics.All(t => t.Name != c.Topic)))
                 o.Topics.Add(new KafkaTopicOptions { Name = contract.Topic, Partitions = contract.DefaultPartitions });
+            // The dead-letter topic keeps failures in order: one partition, as Topics.DefaultPartitions says.
+            if (o.DeadLetterTopic == Topics.DeadLetter && o.Topics.All(t => t.Name != Topics.DeadLetter))
+                o.Topics.Add(new KafkaTopicOptions { Name = Topics.DeadLetter, Partitions = Topics.DefaultPartitions[Topics.DeadLetter] });
         });
         // What the grains send also feeds the city dashboard's MDT feed.
         services.AddSingleton<RecentMdtMessages>();

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
+using SupplyGrid.Grains.Events;
 using Xunit.Abstractions;
 
 namespace SupplyGrid.Dashboard.Tests.DefaultRun;
@@ -65,6 +66,17 @@ public sealed class DefaultRunTests(ITestOutputHelper output)
             Assert.True(sent.GetProperty("arrived").GetInt32() > 0, $"no driver arrived: {metrics}");
             Assert.True(metrics.GetProperty("spent").GetDecimal() > 0, $"nothing paid: {metrics}");
             Assert.True(metrics.GetProperty("deficit_cells").GetInt32() > 0, $"no deficit cell: {metrics}");
+
+            // The embedded broker holds every product topic at its declared partition count, and the banner says what runs.
+            string brokerLine;
+            lock (lines)
+            {
+                brokerLine = lines.Single(l => l.Contains("Kafka: embedded broker", StringComparison.Ordinal));
+                Assert.Contains(lines, l => l.Contains("silo is up (embedded broker, memory storage, simulated city)", StringComparison.Ordinal));
+            }
+
+            foreach (var (topic, partitions) in Topics.DefaultPartitions)
+                Assert.Contains($"{topic}[{partitions}]", brokerLine);
         }
         finally
         {
