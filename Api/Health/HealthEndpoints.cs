@@ -8,7 +8,7 @@ using SupplyGrid.Api.Security;
 
 namespace SupplyGrid.Api.Health;
 
-/// <summary>GET /health (liveness, anonymous) and GET /health/detailed (every registered health check).</summary>
+/// <summary>GET /health (liveness) and /health/ready (readiness), both anonymous, and GET /health/detailed (every registered check).</summary>
 internal static class HealthEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -19,12 +19,29 @@ internal static class HealthEndpoints
             .WithSummary("Liveness: the process answers.")
             .Produces<LivenessResponse>();
 
+        // For load balancers and Kubernetes' readiness probe: the overall status only, no component details.
+        app.MapGet(ApiRoutes.Health + "/ready", ReadyAsync)
+            .WithTags("health")
+            .AllowAnonymous()
+            .WithSummary("Readiness: every component's checks pass (200 when healthy or degraded, 503 when unhealthy); no details.")
+            .Produces<LivenessResponse>()
+            .Produces<LivenessResponse>(StatusCodes.Status503ServiceUnavailable);
+
         app.MapGet(ApiRoutes.Health + "/detailed", DetailedAsync)
             .WithTags("health")
             .RequireAuthorization(ApiPolicies.Read)
             .WithSummary("Every component's health (grid, Kafka, PostgreSQL, ...): 200 when healthy or degraded, 503 when unhealthy.")
             .Produces<HealthResponse>()
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<IResult> ReadyAsync(HealthCheckService checks, HttpContext http)
+    {
+        var report = await checks.CheckHealthAsync(http.RequestAborted);
+        var response = new LivenessResponse(Wire(report.Status));
+        return report.Status == HealthStatus.Unhealthy
+            ? TypedResults.Json(response, ApiJsonContext.Default.LivenessResponse, statusCode: StatusCodes.Status503ServiceUnavailable)
+            : TypedResults.Json(response, ApiJsonContext.Default.LivenessResponse);
     }
 
     private static async Task<IResult> DetailedAsync(HealthCheckService checks, HttpContext http)

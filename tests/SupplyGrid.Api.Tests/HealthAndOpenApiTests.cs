@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SupplyGrid.Api.Tests.Support;
 
 namespace SupplyGrid.Api.Tests;
@@ -23,6 +25,24 @@ public sealed class HealthAndOpenApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Readiness_is_anonymous_and_turns_503_without_details_when_a_component_is_unhealthy()
+    {
+        var (ready, readyBody) = await Host.Client().ReadAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready);
+        Assert.Equal("healthy", readyBody.Str("status"));
+
+        await using var failing = await ApiHost.StartAsync(configureServices: services =>
+            services.AddHealthChecks().AddCheck("storage", () => HealthCheckResult.Unhealthy("database at 10.0.0.7 unreachable")));
+        using var response = await failing.Client().GetAsync("/health/ready");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("\"unhealthy\"", text);
+        Assert.DoesNotContain("10.0.0.7", text);
+        Assert.Equal(HttpStatusCode.OK, (await failing.Client().ReadAsync("/health")).Status);
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_lists_every_endpoint_with_snake_case_schemas_and_the_bearer_scheme()
     {
         var (status, document) = await Host.Client().ReadAsync("/openapi/v1.json");
@@ -36,7 +56,7 @@ public sealed class HealthAndOpenApiTests(ApiFixture fixture)
             "/api/accept", "/api/suggest-reposition", "/api/process-event", "/api/incentives/calculate", "/api/incentives/{driverId}",
             "/api/campaigns", "/api/campaigns/{id}", "/api/campaigns/{id}/pause", "/api/campaigns/{id}/resume",
             "/api/campaigns/{id}/cancel", "/api/campaigns/{id}/metrics", "/api/send-message", "/api/send-reposition",
-            "/api/send-incentive", "/api/odrd/rank", "/api/shift-advice/{driverId}", "/health", "/health/detailed",
+            "/api/send-incentive", "/api/odrd/rank", "/api/shift-advice/{driverId}", "/health", "/health/ready", "/health/detailed",
         ];
         var listed = paths.EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.All(expected, path => Assert.Contains(path, listed));
