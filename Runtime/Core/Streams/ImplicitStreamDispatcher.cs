@@ -12,17 +12,17 @@ internal sealed class ImplicitStreamDispatcher(GridRuntime runtime) : IImplicitS
     public long PendingMessages => runtime.Statistics.PendingMessages;
 
     public void Deliver<T>(string streamNamespace, string key, T item, StreamSequenceToken? token, IStreamDeliveryObserver observer, object? state) =>
-        Deliver(streamNamespace, key, new StreamItem<T>(item), token, observer, state);
+        Send(streamNamespace, key, new StreamItem<T>(item), token, observer, state);
 
     public void Deliver<T>(
         string streamNamespace, string key, IStreamItemDecoder<T> decoder, ReadOnlyMemory<byte> payload, StreamSequenceToken? token,
         IStreamDeliveryObserver observer, object? state)
     {
         ArgumentNullException.ThrowIfNull(decoder);
-        Deliver(streamNamespace, key, new StreamItem<T>(decoder, payload), token, observer, state);
+        Send(streamNamespace, key, new StreamItem<T>(decoder, payload), token, observer, state);
     }
 
-    private void Deliver<T>(string streamNamespace, string key, StreamItem<T> item, StreamSequenceToken? token, IStreamDeliveryObserver observer, object? state)
+    private void Send<T>(string streamNamespace, string key, StreamItem<T> item, StreamSequenceToken? token, IStreamDeliveryObserver observer, object? state)
     {
         ArgumentNullException.ThrowIfNull(observer);
         var subscribers = runtime.Registry.SubscribersOf(streamNamespace);
