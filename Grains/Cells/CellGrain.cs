@@ -82,20 +82,21 @@ public sealed partial class CellGrain : Grain, ICellGrain
         _slot = ForecastSlot.FromInstant(now, _city.TimeZone);
         // The message that activated the cell is the slot's first if the slot has only just begun: nothing was missed.
         var intoSlot = TimeZoneInfo.ConvertTime(now, _city.TimeZone).TimeOfDay.Ticks % ForecastSlot.Length.Ticks;
-        _slotComplete = intoSlot < _city.Cells.TickInterval.Ticks;
+        var quietUntilNow = LearnQuietSlots(now);
+        _slotComplete = quietUntilNow || intoSlot < _city.Cells.TickInterval.Ticks;
         var interval = _city.Cells.TickInterval;
         _timer = RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(interval, interval));
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // Neighbours keep smoothing with what they last heard: tell them this cell is gone.
         if (_pushedSupply > 0 || _pushedDemand > 0)
             Push(new NeighbourFigures(_cell, 0, 0, Now));
         if (_snapshot is not null)
-            _cityGrain.CellRetired(_snapshot.Cell);
-        return Task.CompletedTask;
+            _ = _cityGrain.CellRetired(_snapshot.Cell); // one-way
+        await FallQuietAsync(reason);
     }
 
     public Task DriverPresent(DriverPresence presence)
@@ -233,10 +234,7 @@ public sealed partial class CellGrain : Grain, ICellGrain
             return;
         if (_slotComplete)
         {
-            var state = _state.State;
-            _city.Forecaster.Observe(state.Demand, _slot, _slotBookings);
-            if (_slotSupplySamples > 0)
-                _city.Forecaster.Observe(state.Supply, _slot, Math.Min(DemandForecaster.MaxSlotDemand, _slotSupplySum / _slotSupplySamples));
+            ObserveSlot(_state.State, _slot, _slotBookings, MeanSlotSupply());
             try
             {
                 await _state.WriteStateAsync();

@@ -16,4 +16,10 @@ public sealed class CellState
     /// advice needs the supply a driver would share the demand with.
     /// </summary>
     public DemandForecastState Supply { get; set; } = new();
+
+    /// <summary>
+    /// Set when the cell was collected for idleness: from this slot start on it saw no booking and no driver until its
+    /// next activation, which teaches the forecasts those quiet slots (see CellGrain.QuietSlots.cs).
+    /// </summary>
+    public DateTimeOffset? QuietFrom { get; set; }
 }

@@ -65,7 +65,9 @@ public sealed class DemandForecaster
         var prediction = Predict(state, slot);
 
         double? percentageError = null;
-        if (prediction.Basis != ForecastBasis.None && actual > 0)
+        // Only a forecast of this time of day is scored: the cell-level fallback for an hour never seen is a
+        // placeholder, and scoring it would let a cold start's misses dominate the error for weeks.
+        if (prediction.Basis is ForecastBasis.TimeOfDay or ForecastBasis.DayAndTime && actual > 0)
         {
             var error = Math.Abs(actual - prediction.Expected) / actual;
             state.Mape = state.ScoredSlots == 0 ? (float)error : (float)(state.Mape + _options.ErrorAlpha * (error - state.Mape));

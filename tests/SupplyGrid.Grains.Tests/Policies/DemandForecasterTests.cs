@@ -39,6 +39,23 @@ public class DemandForecasterTests
     }
 
     [Fact]
+    public void The_cell_level_fallback_is_not_scored_only_forecasts_of_the_time_of_day_are()
+    {
+        var state = new DemandForecastState();
+        _forecaster.Observe(state, Monday0815, 0);
+
+        var fallback = _forecaster.Observe(state, Wednesday0300, 6); // 03:00 never seen: the level (0) stands in
+        Assert.Equal(ForecastBasis.CellLevel, fallback.Prediction.Basis);
+        Assert.Null(fallback.PercentageError);
+        Assert.Null(DemandForecaster.MeanAbsolutePercentageError(state));
+
+        var timeOfDay = _forecaster.Observe(state, new ForecastSlot(DayOfWeek.Thursday, 12), 3); // 03:00 seen on Wednesday: 6
+        Assert.Equal(ForecastBasis.TimeOfDay, timeOfDay.Prediction.Basis);
+        Assert.Equal(1.0, timeOfDay.PercentageError);
+        Assert.Equal(1.0, DemandForecaster.MeanAbsolutePercentageError(state));
+    }
+
+    [Fact]
     public void Recent_weeks_weigh_more()
     {
         var state = new DemandForecastState();
