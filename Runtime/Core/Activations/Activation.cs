@@ -71,6 +71,16 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
 
     public bool IsIdle => _pending.Count == 0 && _running.Count == 0;
 
+    /// <summary>Messages waiting or running, read under the lock that moves a message from one list to the other.</summary>
+    public int UnfinishedCount
+    {
+        get
+        {
+            lock (_lock)
+                return _pending.Count + _running.Count;
+        }
+    }
+
     internal GridRuntime Runtime => _runtime;
 
     IGrainFactory IGrainContext.GrainFactory => _runtime.GrainFactory;
@@ -367,7 +377,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
             _pendingInterleavable--;
         if (candidate.CountsAsActivity)
             _pendingActivity--;
-        _runtime.Statistics.OnStarted();
+        _runtime.Statistics.OnDequeued();
         return candidate;
     }
 
@@ -414,7 +424,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
             waiting = _pending.TakeAll();
         }
 
-        _runtime.Statistics.OnWithdrawn(waiting.Count);
+        _runtime.Statistics.OnDequeued(waiting.Count);
         foreach (var local in waiting.Where(m => m.IsActivationLocal))
             local.TryFail(new OperationCanceledException($"Grain {GrainId} deactivated before this work ran."));
         waiting.RemoveAll(m => m.IsActivationLocal);
