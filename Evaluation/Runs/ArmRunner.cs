@@ -127,7 +127,7 @@ public static class ArmRunner
             // Calls never wait across steps here (each step ends quiet), so the sweep for late calls can be rare.
             .Configure(o => o.TimeoutCheckInterval = TimeSpan.FromMinutes(1))
             .AddSupplyGridDomain(configuration)
-            .AddGrainStorage(GrainStorageNames.Default, _ => new InProcessGrainStorage()));
+            .AddGrainStorage(GrainStorageNames.Default, _ => MemoryGrainStorage.ByReference()));
         return builder.Build();
     }
 

@@ -85,4 +85,24 @@ public sealed class PersistentStateTests
         Assert.Equal("a", read.State.Value);
         Assert.Equal("1", read.ETag);
     }
+
+    [Fact]
+    public async Task A_by_reference_store_keeps_the_written_object_and_still_checks_etags()
+    {
+        var storage = MemoryGrainStorage.ByReference();
+        var id = new GrainId("stateful", "by-reference");
+        var writer = new Holder<StatefulGrain.Profile> { State = new() { Value = "a" } };
+        await storage.WriteStateAsync("profile", id, writer);
+
+        var read = new Holder<StatefulGrain.Profile>();
+        await storage.ReadStateAsync("profile", id, read);
+        Assert.Same(writer.State, read.State);
+        Assert.Equal("1", read.ETag);
+
+        var stale = new Holder<StatefulGrain.Profile> { State = new() { Value = "b" } };
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("profile", id, stale));
+        await storage.WriteStateAsync("profile", id, read);
+        Assert.Equal("2", read.ETag);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync("profile", id, writer));
+    }
 }

@@ -9,12 +9,32 @@ namespace SupplyGrid.Runtime.Storage;
 /// wrote (not a shared object it may have mutated since) and state types are known to serialize like they would to
 /// PostgreSQL. Etags are integer versions; writes and clears check them like a durable store would.
 /// </summary>
-public sealed class MemoryGrainStorage(JsonSerializerOptions? serializerOptions = null) : IGrainStorage
+public sealed class MemoryGrainStorage : IGrainStorage
 {
     private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), StoredState> _rows = new();
-    private readonly JsonSerializerOptions _json = serializerOptions ?? JsonSerializerOptions.Default;
+    private readonly JsonSerializerOptions _json;
+    private readonly bool _byReference;
 
-    private sealed record StoredState(byte[] Payload, long Version);
+    public MemoryGrainStorage(JsonSerializerOptions? serializerOptions = null)
+        : this(serializerOptions, byReference: false)
+    {
+    }
+
+    private MemoryGrainStorage(JsonSerializerOptions? serializerOptions, bool byReference)
+    {
+        _json = serializerOptions ?? JsonSerializerOptions.Default;
+        _byReference = byReference;
+    }
+
+    /// <summary>
+    /// A store that keeps the very object a grain wrote, with the same etags and checks, and no JSON copy per write:
+    /// for simulations and replays, where a large state (a campaign's settled offers) written on every change would
+    /// otherwise cost a serialization each time. A grain that changes its state after writing changes the stored one.
+    /// </summary>
+    public static MemoryGrainStorage ByReference() => new(null, byReference: true);
+
+    /// <summary>The state as stored: its JSON, or the object itself when kept by reference.</summary>
+    private sealed record StoredState(object? Payload, long Version);
 
     /// <summary>Rows held (for tests and diagnostics).</summary>
     public int Count => _rows.Count;
@@ -23,7 +43,7 @@ public sealed class MemoryGrainStorage(JsonSerializerOptions? serializerOptions 
     {
         if (_rows.TryGetValue((stateName, grainId), out var row))
         {
-            grainState.State = JsonSerializer.Deserialize<T>(row.Payload, _json)!;
+            grainState.State = _byReference ? (T)row.Payload! : JsonSerializer.Deserialize<T>((byte[])row.Payload!, _json)!;
             grainState.ETag = Format(row.Version);
             grainState.RecordExists = true;
         }
@@ -38,7 +58,7 @@ public sealed class MemoryGrainStorage(JsonSerializerOptions? serializerOptions 
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(grainState.State, _json);
+        object? payload = _byReference ? grainState.State : JsonSerializer.SerializeToUtf8Bytes(grainState.State, _json);
         var key = (stateName, grainId);
         while (true)
         {
