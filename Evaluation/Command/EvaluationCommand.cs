@@ -31,6 +31,7 @@ public static class EvaluationCommand
         {
             options = EvaluationArguments.Parse(args);
             scenario = ScenarioFactory.Create(options);
+            CheckGridSettings(scenario);
         }
         catch (EvaluationArgumentException ex)
         {
@@ -77,6 +78,18 @@ public static class EvaluationCommand
         ArgumentException.ThrowIfNullOrWhiteSpace(outDirectory);
         var run = await EvaluationRunner.RunAsync(scenario, Arms(naive), progress);
         return await WriteAsync(scenario, run.Arms, run.WallTime, outDirectory);
+    }
+
+    private static void CheckGridSettings(EvaluationScenario scenario)
+    {
+        try
+        {
+            ArmRunner.CheckGridConfiguration(scenario);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new EvaluationArgumentException($"the grid refuses its configuration: {ex.Message}");
+        }
     }
 
     private static ArmKind[] Arms(bool naive) => naive ? [ArmKind.Observe, ArmKind.Reposition, ArmKind.Naive] : [ArmKind.Observe, ArmKind.Reposition];

@@ -97,6 +97,18 @@ public static class ArmRunner
         }
     }
 
+    /// <summary>
+    /// Checks the grid's configuration for the scenario (the city settings above all) as the grid's start would,
+    /// without starting anything, so a bad --grid-setting is refused before any arm process runs.
+    /// </summary>
+    /// <exception cref="ArgumentException">A setting is refused; the message names its key.</exception>
+    public static void CheckGridConfiguration(EvaluationScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        using var host = BuildHost(scenario, scenario.Grid.Budget, new LockstepClock(scenario.Start), new TerminalRelay(), new WarningCounter());
+        host.Services.GetRequiredService<CityDirectory>();
+    }
+
     /// <summary>Fires the due timers while the worker is held, then lets it run their ticks; again if more fell due.</summary>
     private static long FireTimers(LockstepClock clock, SingleGridWorker worker)
     {

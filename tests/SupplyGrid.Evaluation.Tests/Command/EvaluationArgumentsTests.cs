@@ -63,6 +63,26 @@ public sealed class EvaluationArgumentsTests
     }
 
     [Fact]
+    public async Task A_grid_setting_the_grid_refuses_is_exit_code_2_naming_the_key_before_any_arm_runs()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "evaluation-refused-" + Guid.NewGuid().ToString("N"));
+        var error = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(2, await EvaluationCommand.RunAsync(["--grid-setting", "Policies:Reposition:SearchRadiusKm=-1", "--out", output]));
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+
+        Assert.Contains("Cities:singapore:Policies:Reposition:SearchRadiusKm", error.ToString());
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void Grid_settings_are_collected_from_every_occurrence()
     {
         var options = EvaluationArguments.Parse(["--grid-setting", "Policies:Reposition:WidenedRadiusKm=8", "--out", "d", "--grid-setting", "Cells:TickInterval = 00:01:00"]);
