@@ -45,12 +45,7 @@ internal sealed class EventInjector
     }
 
     /// <summary>Completes when every grain subscribed to the topic has handled the record; fails with the grain's error.</summary>
-    public Task DeliverAsync(PreparedEvent prepared)
-    {
-        var delivery = new Delivery();
-        prepared.Deliver(_dispatcher, delivery);
-        return delivery.Completion;
-    }
+    public Task DeliverAsync(PreparedEvent prepared) => prepared.DeliverAsync(_dispatcher);
 
     private void Add<T>(TopicContract<T> contract)
         where T : class, ITopicRecord =>
@@ -59,21 +54,6 @@ internal sealed class EventInjector
             : new ReadResult(null, error);
 
     private readonly record struct ReadResult(PreparedEvent? Event, string? Error);
-
-    private sealed class Delivery : IStreamDeliveryObserver
-    {
-        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Completion => _done.Task;
-
-        public void OnDelivered(object? state, Exception? error)
-        {
-            if (error is null)
-                _done.TrySetResult();
-            else
-                _done.TrySetException(error);
-        }
-    }
 }
 
 /// <summary>A validated record with its topic and key, ready to deliver.</summary>
@@ -83,11 +63,10 @@ internal abstract class PreparedEvent(string topic, string key)
 
     public string Key { get; } = key;
 
-    public abstract void Deliver(IImplicitStreamDispatcher dispatcher, IStreamDeliveryObserver observer);
+    public abstract Task DeliverAsync(IImplicitStreamDispatcher dispatcher);
 }
 
 internal sealed class PreparedEvent<T>(string topic, string key, T record) : PreparedEvent(topic, key)
 {
-    public override void Deliver(IImplicitStreamDispatcher dispatcher, IStreamDeliveryObserver observer) =>
-        dispatcher.Deliver(Topic, Key, record, null, observer, null);
+    public override Task DeliverAsync(IImplicitStreamDispatcher dispatcher) => dispatcher.DeliverAsync(Topic, Key, record);
 }

@@ -67,6 +67,20 @@ public sealed class StreamAndFilterTests
     }
 
     [Fact]
+    public async Task DeliverAsync_completes_after_the_grains_turn_and_fails_with_the_grains_error()
+    {
+        var (host, _) = await TestSilo.StartAsync();
+        await using var __ = host;
+        var dispatcher = host.Services.GetRequiredService<IImplicitStreamDispatcher>();
+
+        await dispatcher.DeliverAsync(StreamLogGrain.Topic, "one-by-one", 7).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal([7], await host.GrainFactory.GetGrain<IStreamLogGrain>("one-by-one").Received());
+
+        var refused = dispatcher.DeliverAsync(StreamLogGrain.Topic, "one-by-one", -1);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => refused.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task Encoded_items_are_decoded_in_their_grains_turn_and_a_refused_payload_never_reaches_the_grain()
     {
         var (host, _) = await TestSilo.StartAsync();

@@ -140,9 +140,7 @@ public sealed class ApiHost : IAsyncDisposable
     /// <summary>Delivers a record to its grains and waits until they handled it.</summary>
     public async Task DeliverAsync<T>(string topic, string key, T item)
     {
-        var delivery = new Delivery();
-        Dispatcher.Deliver(topic, key, item, null, delivery, null);
-        await delivery.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        await Dispatcher.DeliverAsync(topic, key, item).WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     /// <summary>Moves the grid's clock in one-second steps, letting timers and the messages they start finish.</summary>
@@ -201,21 +199,6 @@ public sealed class ApiHost : IAsyncDisposable
             await stop.CancelAsync();
             await ticking;
             stop.Dispose();
-        }
-    }
-
-    private sealed class Delivery : IStreamDeliveryObserver
-    {
-        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Completion => _done.Task;
-
-        public void OnDelivered(object? state, Exception? error)
-        {
-            if (error is null)
-                _done.TrySetResult();
-            else
-                _done.TrySetException(error);
         }
     }
 }

@@ -133,9 +133,7 @@ public sealed class DashboardSilo : IAsyncDisposable
 
     private async Task DeliverAsync<T>(string topic, string key, T item)
     {
-        var done = new Delivery();
-        _dispatcher.Deliver(topic, key, item, null, done, null);
-        await done.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        await _dispatcher.DeliverAsync(topic, key, item).WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     private static string NextEventId() => "dash-e" + Interlocked.Increment(ref s_eventIds);
@@ -144,20 +142,5 @@ public sealed class DashboardSilo : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private sealed class Delivery : IStreamDeliveryObserver
-    {
-        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Completion => _done.Task;
-
-        public void OnDelivered(object? state, Exception? error)
-        {
-            if (error is null)
-                _done.TrySetResult();
-            else
-                _done.TrySetException(error);
-        }
     }
 }

@@ -98,9 +98,7 @@ internal sealed class DomainScenario : IAsyncDisposable
     /// <summary>Delivers one record to the subscribed grains and waits until its turn has finished (failing with its error).</summary>
     public async Task DeliverAsync<T>(string topic, string key, T item)
     {
-        var done = new Delivery();
-        Dispatcher.Deliver(topic, key, item, null, done, null);
-        await done.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        await Dispatcher.DeliverAsync(topic, key, item).WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     /// <summary>Moves the clock in steps, letting the grains finish what each step started (timers, one-way messages).</summary>
@@ -134,19 +132,4 @@ internal sealed class DomainScenario : IAsyncDisposable
     private static string NextEventId() => "e" + Interlocked.Increment(ref s_eventIds);
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
-
-    private sealed class Delivery : IStreamDeliveryObserver
-    {
-        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Completion => _done.Task;
-
-        public void OnDelivered(object? state, Exception? error)
-        {
-            if (error is null)
-                _done.TrySetResult();
-            else
-                _done.TrySetException(error);
-        }
-    }
 }
