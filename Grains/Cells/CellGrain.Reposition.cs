@@ -15,6 +15,9 @@ public sealed partial class CellGrain
     private const int TicksBetweenFruitlessPlans = 6;
 
     private long _nextPlanTicks;
+
+    /// <summary>Pool shards found spent since the last plan that was not short of budget.</summary>
+    private int _spentShardsInARow;
     private int _promised;
     private long _promisedUntilTicks;
 
@@ -60,6 +63,11 @@ public sealed partial class CellGrain
     private async Task<RepositionPlanView> RepositionAsync(CellSnapshot snapshot, DateTimeOffset now, long detectedTimestamp, bool send)
     {
         var request = new RepositionRequest(_cell.Value, _expectedDemand, snapshot.Drivers, PendingArrivals());
+        var (needed, target) = _city.Planner.ArrivalTarget(request);
+        // A cell in deficit only by its smoothed neighbourhood, or already covered by pending offers, asks no donor:
+        // asking would hold their spare drivers from a cell that does need them.
+        if (target == 0)
+            return new RepositionPlanView(snapshot.Cell, snapshot, needed, 0, 0, 0, [], false);
         var asked = new HashSet<H3Index>();
         var candidates = new List<RepositionCandidate>();
         var donors = new List<DonorCell>();
@@ -95,12 +103,15 @@ public sealed partial class CellGrain
         }
 
         var decisions = send && plan.Offers.Count > 0 ? await SendOffersAsync(plan, snapshot, now, detectedTimestamp) : null;
-        // Nobody to ask, or every driver refused (busy, budget gone): searching again next tick would find the same.
-        if ((plan.Offers.Count == 0 && plan.TargetArrivals > 0) || (decisions is not null && !decisions.Any(d => d?.Offered == true)))
-            _nextPlanTicks = now.UtcTicks + TicksBetweenFruitlessPlans * _city.Cells.TickInterval.Ticks;
-        // A spent pool shard: the next plan draws on the next one.
-        if (decisions is not null && decisions.Any(d => d?.Refusal == OfferRefusal.BudgetExhausted))
+        var shardSpent = decisions is not null && decisions.Any(d => d?.Refusal == OfferRefusal.BudgetExhausted);
+        // A spent pool shard: the next plan draws on the next one, at once while some shard is still untried.
+        _spentShardsInARow = shardSpent ? _spentShardsInARow + 1 : decisions is null ? _spentShardsInARow : 0;
+        if (shardSpent)
             _poolSkip++;
+        var untriedShardLeft = shardSpent && _spentShardsInARow < _city.PoolCampaignIds.Count;
+        // Nobody to ask, or every driver refused (busy, budget gone): searching again next tick would find the same.
+        if ((plan.Offers.Count == 0 && plan.TargetArrivals > 0) || (decisions is not null && !decisions.Any(d => d?.Offered == true) && !untriedShardLeft))
+            _nextPlanTicks = now.UtcTicks + TicksBetweenFruitlessPlans * _city.Cells.TickInterval.Ticks;
 
         var moves = new PlannedMove[plan.Offers.Count];
         for (var i = 0; i < moves.Length; i++)

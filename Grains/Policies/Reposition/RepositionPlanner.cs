@@ -38,19 +38,29 @@ public sealed class RepositionPlanner
         _travelTime = travelTime;
     }
 
-    public RepositionPlan Plan(RepositionRequest request, ReadOnlySpan<RepositionCandidate> candidates, ReadOnlySpan<DonorCell> donors)
+    /// <summary>
+    /// How many drivers the cell lacks, and how many expected arrivals new offers must add once pending offers are
+    /// counted; a cell whose target is 0 has nothing to plan and need not ask donors.
+    /// </summary>
+    public (int Needed, double Target) ArrivalTarget(RepositionRequest request)
     {
         Guard.NonNegative(request.ExpectedDemand);
         Guard.NonNegative(request.Supply);
         Guard.NonNegative(request.PendingArrivals);
+        var needed = (int)Math.Max(0, Math.Ceiling(request.ExpectedDemand - request.Supply - Tolerance));
+        var target = needed == 0 ? 0 : Math.Max(0, needed + _options.ArrivalMargin - request.PendingArrivals);
+        return (needed, target <= Tolerance ? 0 : target);
+    }
+
+    public RepositionPlan Plan(RepositionRequest request, ReadOnlySpan<RepositionCandidate> candidates, ReadOnlySpan<DonorCell> donors)
+    {
+        var (needed, target) = ArrivalTarget(request);
         foreach (var candidate in candidates)
         {
             Validate(candidate);
         }
 
-        var needed = (int)Math.Max(0, Math.Ceiling(request.ExpectedDemand - request.Supply - Tolerance));
-        var target = needed == 0 ? 0 : Math.Max(0, needed + _options.ArrivalMargin - request.PendingArrivals);
-        if (target <= Tolerance)
+        if (target == 0)
         {
             return new RepositionPlan(needed, target, 0, 0, []);
         }

@@ -41,6 +41,23 @@ public class RepositionPlannerTests
         }
     }
 
+    [Theory]
+    [InlineData(7.2, 3, 0, 5, 5)] // the default margin is 0
+    [InlineData(7.2, 3, 2.5, 5, 2.5)] // pending offers already bring 2.5
+    [InlineData(7.2, 3, 5, 5, 0)] // pending offers cover it: nothing to ask donors for
+    [InlineData(2.0, 6, 0, 0, 0)]
+    public void The_arrival_target_is_the_need_plus_margin_minus_pending_and_matches_the_plan(
+        double demand, double supply, double pending, int needed, double target)
+    {
+        var request = new RepositionRequest(Target, demand, supply, pending);
+
+        Assert.Equal((needed, target), _planner.ArrivalTarget(request));
+        var plan = _planner.Plan(request, [Driver("a", 1)], Donors);
+        Assert.Equal(needed, plan.DriversNeeded);
+        Assert.Equal(target, plan.TargetArrivals, 9);
+        Assert.Equal(target == 0, plan.Offers.Count == 0);
+    }
+
     [Fact]
     public void Nearest_go_first_and_offers_stop_once_expected_arrivals_reach_the_need()
     {
