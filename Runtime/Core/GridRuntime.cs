@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupplyGrid.Runtime.Activations;
@@ -37,11 +38,15 @@ internal sealed class GridRuntime : IGrainCallSink
         Timeouts = new ResponseTimeouts(this);
         GrainFactory = new GrainFactory(this);
         _defaultTimeoutTicks = ToTicks(Options.ResponseTimeout);
+        SchedulingQuantumTicks = (long)(Options.SchedulingQuantum.TotalSeconds * Stopwatch.Frequency);
     }
 
     public IServiceProvider Services { get; }
 
     public GridOptions Options { get; }
+
+    /// <summary><see cref="GridOptions.SchedulingQuantum"/> in <see cref="Stopwatch"/> ticks (real time).</summary>
+    public long SchedulingQuantumTicks { get; }
 
     public TimeProvider TimeProvider { get; }
 

@@ -186,4 +186,15 @@ public sealed class SchedulingTests
         await blocked;
         await Task.WhenAll(queued);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task A_scheduling_quantum_that_is_not_positive_fails_the_start_naming_the_setting(int milliseconds)
+    {
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            TestSilo.StartAsync(o => o.SchedulingQuantum = TimeSpan.FromMilliseconds(milliseconds)));
+
+        Assert.Equal("Grid:SchedulingQuantum", error.ParamName);
+    }
 }

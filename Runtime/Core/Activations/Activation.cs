@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SupplyGrid.Runtime.Invocation;
 using SupplyGrid.Runtime.Storage;
@@ -182,7 +183,8 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
 
     public void Execute()
     {
-        var budget = _runtime.Options.MessagesPerTurnSlice;
+        // Real time, not the grid's TimeProvider: the quantum shares the thread, whatever clock the grains read.
+        var yieldAt = Stopwatch.GetTimestamp() + _runtime.SchedulingQuantumTicks;
         // A message that finished synchronously leaves the running list in the same lock that takes the next one.
         GrainMessage? finished = null;
         while (true)
@@ -198,7 +200,7 @@ internal sealed partial class Activation : IThreadPoolWorkItem, IGrainContext, I
                     finished = null;
                 }
 
-                if (budget-- == 0)
+                if (Stopwatch.GetTimestamp() >= yieldAt)
                 {
                     // Yield the thread to other activations; stay scheduled.
                     ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);

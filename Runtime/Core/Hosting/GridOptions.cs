@@ -21,10 +21,12 @@ public sealed class GridOptions
     public TimeSpan DeactivationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Most messages an activation handles per thread-pool work item before yielding the thread to others.
-    /// Larger batches amortize scheduling; smaller ones are fairer.
+    /// How long an activation may keep a thread-pool thread, handling message after message, before it yields to
+    /// other activations (Orleans: <c>ActivationSchedulingQuantum</c>). A time, not a message count: a grain that
+    /// receives thousands of cheap messages a second (a city, a campaign) must be able to drain them in one go, or it
+    /// waits behind every other activation's work item once per few messages and falls behind.
     /// </summary>
-    public int MessagesPerTurnSlice { get; set; } = 64;
+    public TimeSpan SchedulingQuantum { get; set; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>
     /// Mailbox bound per activation; a send beyond it fails with <see cref="GrainOverloadedException"/>. 0 means unbounded.
@@ -44,8 +46,7 @@ public sealed class GridOptions
         Positive(CollectionQuantum, nameof(CollectionQuantum));
         Positive(TimeoutCheckInterval, nameof(TimeoutCheckInterval));
         Positive(DeactivationTimeout, nameof(DeactivationTimeout));
-        if (MessagesPerTurnSlice < 1)
-            throw new ArgumentOutOfRangeException($"{SectionName}:{nameof(MessagesPerTurnSlice)}", MessagesPerTurnSlice, "must be at least 1.");
+        Positive(SchedulingQuantum, nameof(SchedulingQuantum));
         if (MaxMailboxDepth < 0)
             throw new ArgumentOutOfRangeException($"{SectionName}:{nameof(MaxMailboxDepth)}", MaxMailboxDepth, "must be 0 (unbounded) or positive.");
     }

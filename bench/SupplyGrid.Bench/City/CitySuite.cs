@@ -66,6 +66,8 @@ public sealed class CitySuite : IBenchSuite
         var simBefore = clock.GetUtcNow();
         var load = BenchOutput.LoadAverage();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcPauseBefore = GC.GetTotalPauseDuration();
+        int gen0Before = GC.CollectionCount(0), gen1Before = GC.CollectionCount(1), gen2Before = GC.CollectionCount(2);
         var watch = Stopwatch.StartNew();
         await Task.Factory.StartNew(() => feeder.Run(() => watch.Elapsed.TotalSeconds >= seconds), TaskCreationOptions.LongRunning);
         var elapsed = watch.Elapsed.TotalSeconds;
@@ -74,6 +76,8 @@ public sealed class CitySuite : IBenchSuite
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var cpuUsed = cpuSeconds / elapsed;
         latency.Stop();
+        var gcPause = GC.GetTotalPauseDuration() - gcPauseBefore;
+        int gen0 = GC.CollectionCount(0) - gen0Before, gen1 = GC.CollectionCount(1) - gen1Before, gen2 = GC.CollectionCount(2) - gen2Before;
         var simulated = (clock.GetUtcNow() - simBefore).TotalSeconds;
         var rounds = (long)(simulated / roundLength.TotalSeconds);
 
@@ -102,6 +106,9 @@ public sealed class CitySuite : IBenchSuite
             ["decisions"] = latency.Decisions,
             ["p50_decision_ms"] = Math.Round(latency.DecisionPercentile(0.5), 2),
             ["failed_deliveries"] = feeder.Failed,
+            // Collections while measuring (gen0 counts include gen1 and gen2 ones) and the time the runtime was paused.
+            ["gc_collections"] = $"{gen0}/{gen1}/{gen2}",
+            ["gc_pause_ms"] = Math.Round(gcPause.TotalMilliseconds),
         });
         if (args.Has("diagnostics"))
         {
