@@ -33,6 +33,44 @@ public sealed class PersistentStateTests
     }
 
     [Fact]
+    public async Task States_created_through_the_factory_are_stored_apart_and_read_back_on_reactivation()
+    {
+        var (host, _) = await TestSilo.StartAsync();
+        await using var __ = host;
+        var grain = host.GrainFactory.GetGrain<IPartitionedGrain>("ledger");
+
+        await grain.Add(0, 5);
+        await grain.Add(2, 7);
+        await grain.Add(2, 1);
+        var id = new GrainId("partitioned", "ledger");
+        // Only the partitions written have rows, each at its own version.
+        var part2 = new Holder<PartitionedGrain.Counter>();
+        await host.Storage.ReadStateAsync("part-2", id, part2);
+        var part1 = new Holder<PartitionedGrain.Counter>();
+        await host.Storage.ReadStateAsync("part-1", id, part1);
+        await grain.Deactivate();
+        await Task.Delay(50);
+
+        Assert.Equal(new[] { 5, 0, 8 }, await grain.Totals());
+        Assert.Equal(2, host.Storage.Count);
+        Assert.Equal((8, "2"), (part2.State.Total, part2.ETag));
+        Assert.False(part1.RecordExists);
+    }
+
+    [Fact]
+    public async Task A_state_created_after_the_constructor_is_refused()
+    {
+        var (host, _) = await TestSilo.StartAsync();
+        await using var __ = host;
+        var grain = host.GrainFactory.GetGrain<IPartitionedGrain>("late");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.CreateLateState());
+
+        Assert.Contains("'late'", error.Message);
+        Assert.Contains("constructor", error.Message);
+    }
+
+    [Fact]
     public async Task Clear_removes_the_record()
     {
         var (host, _) = await TestSilo.StartAsync();

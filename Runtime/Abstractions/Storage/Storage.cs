@@ -72,3 +72,26 @@ public sealed class InconsistentStateException : Exception
     /// <summary>The etag the grain held.</summary>
     public string? CurrentEtag { get; }
 }
+
+/// <summary>Names a state and the storage provider that keeps it (mirrors <c>IPersistentStateConfiguration</c>).</summary>
+public interface IPersistentStateConfiguration
+{
+    string StateName { get; }
+
+    /// <summary>The storage provider's name; null means the provider registered as "Default".</summary>
+    string? StorageName { get; }
+}
+
+/// <summary>A state name and storage provider chosen at run time.</summary>
+public sealed record PersistentStateConfiguration(string StateName, string? StorageName = null) : IPersistentStateConfiguration;
+
+/// <summary>
+/// Creates persistent states in code rather than through <c>[PersistentState]</c> parameters (mirrors Orleans'
+/// <c>IPersistentStateFactory</c>), for a grain whose number of states is decided at run time, such as a ledger split
+/// into partitions so that a movement writes one small partition instead of the whole ledger. Call it from the grain's
+/// constructor: the states are read, with the declared ones, before <c>OnActivateAsync</c>.
+/// </summary>
+public interface IPersistentStateFactory
+{
+    IPersistentState<TState> Create<TState>(IGrainContext context, IPersistentStateConfiguration config);
+}

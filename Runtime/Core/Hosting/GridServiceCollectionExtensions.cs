@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupplyGrid.Runtime.Activations;
 using SupplyGrid.Runtime.Reminders;
+using SupplyGrid.Runtime.Storage;
 using SupplyGrid.Runtime.Streams;
 
 namespace SupplyGrid.Runtime.Hosting;
@@ -30,6 +31,7 @@ public static class GridServiceCollectionExtensions
         services.AddSingleton<IReminderRegistry>(sp => sp.GetRequiredService<ReminderService>());
         services.AddSingleton<IImplicitStreamDispatcher, ImplicitStreamDispatcher>();
         services.AddSingleton<IGridMonitor, GridMonitor>();
+        services.AddSingleton<IPersistentStateFactory, PersistentStateFactory>();
         services.AddHostedService<GridHostedService>();
         return services;
     }

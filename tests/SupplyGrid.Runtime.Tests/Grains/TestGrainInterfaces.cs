@@ -84,6 +84,19 @@ public interface IWorkerGrain : IGrainWithStringKey
     Task<Guid> BlockAndReport(string gate);
 }
 
+public interface IPartitionedGrain : IGrainWithStringKey
+{
+    /// <summary>Adds to one partition and writes only that one.</summary>
+    Task Add(int partition, int amount);
+
+    Task<int[]> Totals();
+
+    /// <summary>Tries to create another state now, after construction.</summary>
+    Task CreateLateState();
+
+    Task Deactivate();
+}
+
 public interface IStatefulGrain : IGrainWithStringKey
 {
     Task SetAndWrite(string value);

@@ -167,6 +167,47 @@ public sealed class WorkerGrain(Probe probe) : Grain, IWorkerGrain
     }
 }
 
+/// <summary>Three states created in the constructor through the factory, as a ledger split into partitions would.</summary>
+public sealed class PartitionedGrain : Grain, IPartitionedGrain
+{
+    public const int Partitions = 3;
+    private readonly IPersistentStateFactory _factory;
+    private readonly IPersistentState<Counter>[] _partitions;
+
+    public PartitionedGrain(IPersistentStateFactory factory)
+    {
+        _factory = factory;
+        _partitions = new IPersistentState<Counter>[Partitions];
+        for (var i = 0; i < Partitions; i++)
+            _partitions[i] = factory.Create<Counter>(GrainContext, new PersistentStateConfiguration($"part-{i}"));
+    }
+
+    public sealed class Counter
+    {
+        public int Total { get; set; }
+    }
+
+    public Task Add(int partition, int amount)
+    {
+        _partitions[partition].State.Total += amount;
+        return _partitions[partition].WriteStateAsync();
+    }
+
+    public Task<int[]> Totals() => Task.FromResult(_partitions.Select(p => p.State.Total).ToArray());
+
+    public Task CreateLateState()
+    {
+        _factory.Create<Counter>(GrainContext, new PersistentStateConfiguration("late"));
+        return Task.CompletedTask;
+    }
+
+    public Task Deactivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+}
+
 public sealed class StatefulGrain([PersistentState("profile")] IPersistentState<StatefulGrain.Profile> state, Probe probe) : Grain, IStatefulGrain
 {
     public sealed class Profile
