@@ -15,11 +15,10 @@ public sealed partial class CampaignGrain
         ArgumentException.ThrowIfNullOrWhiteSpace(request.DriverId, "request.DriverId");
         if (request.FixedAmount is { } fixedAmount && fixedAmount <= 0)
             throw new ArgumentOutOfRangeException("request.FixedAmount", fixedAmount, "request.FixedAmount must be greater than zero.");
-        var s = State;
-        if (s.Definition is null || _city is null)
+        if (State.Definition is null || _city is null)
             return Refused(CampaignRefusal.UnknownCampaign);
-        if (s.Open.TryGetValue(request.OfferId, out var held))
-            return new ReservationResult(true, CampaignRefusal.None, _quotes.GetValueOrDefault(request.OfferId, AmountOnly(held.Amount)));
+        if (_ledger.FindOpen(request.OfferId, out var held) >= 0)
+            return new ReservationResult(true, CampaignRefusal.None, _quotes.GetValueOrDefault(request.OfferId, AmountOnly(held!.Amount)));
         if (_settled.ContainsKey(request.OfferId))
             return Refused(CampaignRefusal.AlreadySettled);
 
@@ -35,18 +34,21 @@ public sealed partial class CampaignGrain
             refusal = quote.Limit == IncentiveLimit.DailyCapReached ? CampaignRefusal.DailyCapReached : CampaignRefusal.BudgetExhausted;
         if (refusal != CampaignRefusal.None)
         {
-            if (changed)
-                await SaveAsync();
+            await SaveAsync(changed);
             return Refused(refusal);
         }
 
-        s.Open[request.OfferId] = new Reservation { DriverId = request.DriverId, Amount = quote.Amount, Day = request.Day, HoldUntilTicks = request.HoldUntil.UtcTicks };
+        var index = CampaignLedger.IndexOf(request.DriverId);
+        var partition = _ledger[index];
+        partition.Open[request.OfferId] = new Reservation { DriverId = request.DriverId, Amount = quote.Amount, Day = request.Day, HoldUntilTicks = request.HoldUntil.UtcTicks };
         _quotes[request.OfferId] = quote;
-        s.Reserved += quote.Amount;
-        AddToDriverDay(request.DriverId, request.Day, quote.Amount);
-        s.Reservations++;
-        s.UpdatedAt = now;
-        await SaveAsync();
+        partition.Reserved += quote.Amount;
+        AddToDriverDay(partition, request.DriverId, request.Day, quote.Amount);
+        partition.Reservations++;
+        partition.UpdatedAt = now;
+        // The lapses this grant may have drawn on are stored before the grant itself.
+        await SaveAsync(changed & ~(1 << index));
+        await SaveAsync(1 << index);
         ArmSweep();
         Record(LedgerMovement.Reserved, request.OfferId, request.DriverId, quote.Amount, now);
         Changed(now, statusChanged: false);
@@ -65,43 +67,42 @@ public sealed partial class CampaignGrain
     private async Task<LedgerResult> SettleAsync(string offerId, decimal paid, SettlementOutcome? outcome)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(offerId);
-        var s = State;
-        if (!s.Open.TryGetValue(offerId, out var reservation))
+        var index = _ledger.FindOpen(offerId, out var reservation);
+        if (index < 0)
             return _settled.TryGetValue(offerId, out var settled) ? new LedgerResult(false, settled.Paid, 0m) : new LedgerResult(false, 0m, 0m);
 
         var now = Now;
-        var result = Settle(offerId, reservation, paid, outcome, now);
-        Sweep(now);
-        await SaveAsync();
+        var result = Settle(index, offerId, reservation!, paid, outcome, now);
+        await SaveAsync(Sweep(now) | 1 << index);
         Changed(now, statusChanged: false);
         return result;
     }
 
     /// <summary>Moves a reservation to settled: pays at most what was reserved, releases the rest.</summary>
-    private LedgerResult Settle(string offerId, Reservation reservation, decimal paid, SettlementOutcome? outcome, DateTimeOffset now)
+    private LedgerResult Settle(int index, string offerId, Reservation reservation, decimal paid, SettlementOutcome? outcome, DateTimeOffset now)
     {
-        var s = State;
+        var partition = _ledger[index];
         var amount = reservation.Amount;
         var pay = Math.Min(paid, amount);
-        s.Open.Remove(offerId);
+        partition.Open.Remove(offerId);
         _quotes.Remove(offerId);
-        s.Reserved -= amount;
-        s.Spent += pay;
-        AddToDriverDay(reservation.DriverId, reservation.Day, pay - amount);
+        partition.Reserved -= amount;
+        partition.Spent += pay;
+        AddToDriverDay(partition, reservation.DriverId, reservation.Day, pay - amount);
         _settled[offerId] = (pay, now);
         switch (outcome)
         {
             case SettlementOutcome.OnTime:
-                s.PaidOnTime++;
+                partition.PaidOnTime++;
                 break;
             case SettlementOutcome.Late:
-                s.PaidLate++;
+                partition.PaidLate++;
                 break;
             case SettlementOutcome.Failed:
-                s.Failed++;
+                partition.Failed++;
                 break;
             default:
-                s.Released++;
+                partition.Released++;
                 break;
         }
 
@@ -110,7 +111,7 @@ public sealed partial class CampaignGrain
 
         if (amount - pay > 0)
             Record(LedgerMovement.Released, offerId, reservation.DriverId, amount - pay, now);
-        s.UpdatedAt = now;
+        partition.UpdatedAt = now;
         return new LedgerResult(true, pay, amount - pay);
     }
 
@@ -137,17 +138,33 @@ public sealed partial class CampaignGrain
         return city.Pricer.Quote(new IncentiveRequest(request.DistanceKm, request.TargetRatio, request.TierBonus, Math.Max(0, Remaining), effectiveToday));
     }
 
-    /// <summary>Releases reservations nobody settled in time and forgets old settled ids; true when anything changed.</summary>
-    private bool Sweep(DateTimeOffset now)
+    /// <summary>
+    /// Releases reservations nobody settled in time and forgets old settled ids and day totals; returns the partitions
+    /// it changed as bits (partition i: 1 &lt;&lt; i).
+    /// </summary>
+    private int Sweep(DateTimeOffset now)
     {
-        var s = State;
-        var changed = false;
-        foreach (var (offerId, reservation) in s.Open)
+        var changed = 0;
+        var oldest = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-2)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < CampaignLedger.PartitionCount; i++)
         {
-            if (reservation.HoldUntilTicks < now.UtcTicks)
+            var partition = _ledger[i];
+            foreach (var (offerId, reservation) in partition.Open)
             {
-                Settle(offerId, reservation, 0m, null, now);
-                changed = true;
+                if (reservation.HoldUntilTicks < now.UtcTicks)
+                {
+                    Settle(i, offerId, reservation, 0m, null, now);
+                    changed |= 1 << i;
+                }
+            }
+
+            foreach (var key in partition.DriverDays.Keys)
+            {
+                if (string.CompareOrdinal(key, key.LastIndexOf('|') + 1, oldest, 0, oldest.Length) < 0)
+                {
+                    partition.DriverDays.Remove(key);
+                    changed |= 1 << i;
+                }
             }
         }
 
@@ -158,19 +175,6 @@ public sealed partial class CampaignGrain
                 _settled.Remove(offerId);
         }
 
-        if (s.DriverDays.Count > 0)
-        {
-            var oldest = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-2)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var key in s.DriverDays.Keys)
-            {
-                if (string.CompareOrdinal(key, key.LastIndexOf('|') + 1, oldest, 0, oldest.Length) < 0)
-                {
-                    s.DriverDays.Remove(key);
-                    changed = true;
-                }
-            }
-        }
-
         return changed;
     }
 
@@ -179,13 +183,13 @@ public sealed partial class CampaignGrain
     {
         _sweepTimer ??= RegisterGrainTimer(async _ =>
         {
-            if (Sweep(Now))
+            if (Sweep(Now) is var changed and not 0)
             {
-                await SaveAsync();
+                await SaveAsync(changed);
                 Changed(Now, statusChanged: false);
             }
 
-            if (State.Open.Count == 0)
+            if (_ledger.OpenCount == 0)
             {
                 _sweepTimer?.Dispose();
                 _sweepTimer = null;
@@ -193,19 +197,20 @@ public sealed partial class CampaignGrain
         }, new GrainTimerCreationOptions(SweepPeriod, SweepPeriod));
     }
 
-    private decimal DriverDay(string driverId, DateOnly day) => State.DriverDays.GetValueOrDefault(DayKey(driverId, day));
+    private decimal DriverDay(string driverId, DateOnly day) =>
+        _ledger[CampaignLedger.IndexOf(driverId)].DriverDays.GetValueOrDefault(DayKey(driverId, day));
 
-    private void AddToDriverDay(string driverId, DateOnly day, decimal amount)
+    private void AddToDriverDay(LedgerPartition partition, string driverId, DateOnly day, decimal amount)
     {
         // Without a cap of its own the campaign needs no per-driver totals: the driver grain holds the city's cap.
         if (State.Definition!.PerDriverDailyCap is null && State.Definition.Kind != CampaignKind.Quest)
             return;
         var key = DayKey(driverId, day);
-        var total = State.DriverDays.GetValueOrDefault(key) + amount;
+        var total = partition.DriverDays.GetValueOrDefault(key) + amount;
         if (total <= 0)
-            State.DriverDays.Remove(key);
+            partition.DriverDays.Remove(key);
         else
-            State.DriverDays[key] = total;
+            partition.DriverDays[key] = total;
     }
 
     private static string DayKey(string driverId, DateOnly day) =>

@@ -15,15 +15,18 @@ public sealed partial class CampaignGrain
         if (!_cells.Contains(trip.PickupCell.Value) && !_cells.Contains(trip.DropoffCell.Value))
             return;
 
-        if (!State.Quests.TryGetValue(trip.DriverId, out var progress))
-            State.Quests[trip.DriverId] = progress = new QuestProgress();
+        var index = CampaignLedger.IndexOf(trip.DriverId);
+        var partition = _ledger[index];
+        if (!partition.Quests.TryGetValue(trip.DriverId, out var progress))
+            partition.Quests[trip.DriverId] = progress = new QuestProgress();
         if (progress.Awarded || progress.TripIds.Contains(trip.TripId))
             return;
         progress.TripIds.Add(trip.TripId);
 
         var now = Now;
-        var award = progress.TripIds.Count >= terms.RequiredTrips ? TryAward(trip.DriverId, terms.Reward, trip.EndedAt, now) : null;
-        await SaveAsync();
+        var award = progress.TripIds.Count >= terms.RequiredTrips ? TryAward(partition, trip.DriverId, terms.Reward, trip.EndedAt, now) : null;
+        partition.UpdatedAt = now;
+        await SaveAsync(1 << index);
         if (award is { } paid)
         {
             _ = GrainFactory.GetGrain<IDriverGrain>(trip.DriverId).Award(paid);
@@ -35,18 +38,16 @@ public sealed partial class CampaignGrain
     /// Pays the reward when the budget and the driver's cap for the day allow; otherwise the driver keeps the progress
     /// and the next qualifying trip tries again.
     /// </summary>
-    private IncentiveAward? TryAward(string driverId, decimal reward, DateTimeOffset completedAt, DateTimeOffset now)
+    private IncentiveAward? TryAward(LedgerPartition partition, string driverId, decimal reward, DateTimeOffset completedAt, DateTimeOffset now)
     {
         var day = _city!.LocalDay(completedAt);
         var cap = State.Definition!.PerDriverDailyCap ?? _city.Incentives.DailyCapPerDriver;
         if (reward > Remaining || DriverDay(driverId, day) + reward > cap)
             return null;
-        var s = State;
-        s.Quests[driverId].Awarded = true;
-        s.Spent += reward;
-        s.Awards++;
-        AddToDriverDay(driverId, day, reward);
-        s.UpdatedAt = now;
+        partition.Quests[driverId].Awarded = true;
+        partition.Spent += reward;
+        partition.Awards++;
+        AddToDriverDay(partition, driverId, day, reward);
         var awardId = $"{_id}:{driverId}";
         Record(LedgerMovement.Awarded, awardId, driverId, reward, now);
         return new IncentiveAward(awardId, _id, reward, State.Currency, $"{State.Definition.Name} completed", now);

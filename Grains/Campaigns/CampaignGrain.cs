@@ -11,8 +11,9 @@ namespace SupplyGrid.Grains.Campaigns;
 
 /// <summary>
 /// One campaign and its ledger (CampaignGrain.Ledger.cs), quests (CampaignGrain.Quests.cs) and event area
-/// (CampaignGrain.Events.cs). Every change is written before the grain answers; a failed write deactivates the grain so
-/// the next call starts again from what the store holds.
+/// (CampaignGrain.Events.cs). The definition and operator status are one state ("campaign"), the ledger
+/// <see cref="CampaignLedger.PartitionCount"/> more (CampaignLedger.cs). Every change is written before the grain
+/// answers; a failed write deactivates the grain so the next call starts again from what the store holds.
 /// </summary>
 public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
 {
@@ -23,6 +24,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     public static readonly TimeSpan SettledRetention = TimeSpan.FromHours(1);
 
     private readonly IPersistentState<CampaignState> _state;
+    private readonly CampaignLedger _ledger;
     private readonly CityDirectory _cities;
     private readonly IAnalyticsSink _analytics;
     private readonly ILogger<CampaignGrain> _logger;
@@ -37,11 +39,13 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
     public CampaignGrain(
         [PersistentState("campaign")] IPersistentState<CampaignState> state,
+        IPersistentStateFactory stateFactory,
         CityDirectory cities,
         IAnalyticsSink analytics,
         ILogger<CampaignGrain> logger)
     {
         _state = state;
+        _ledger = new CampaignLedger(stateFactory, GrainContext);
         _cities = cities;
         _analytics = analytics;
         _logger = logger;
@@ -57,7 +61,8 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         var pool = _cities.All.FirstOrDefault(c => c.PoolCampaignIds.Contains(_id));
         if (State.Definition is null && pool is not null)
         {
-            // A city's configured pool exists without being created; it is written with its first ledger entry.
+            // A city's configured pool exists without being created: configuration defines it, its ledger partitions hold
+            // its movements, and this state is written only when an operator pauses, resumes or cancels it.
             var now = Now;
             State.Definition = new CampaignDefinition
             {
@@ -74,12 +79,12 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         else if (State.Definition is { Kind: CampaignKind.RepositionPool } defined && pool is not null && defined.Budget != pool.PoolShardBudget)
         {
             // Configuration is the source of truth for a pool's budget; it may not drop below what is committed already.
-            State.Definition = defined with { Budget = Math.Max(pool.PoolShardBudget, State.Spent + State.Reserved) };
+            State.Definition = defined with { Budget = Math.Max(pool.PoolShardBudget, _ledger.Spent + _ledger.Reserved) };
         }
 
         if (State.Definition is not null)
             Bind(State.Definition);
-        if (State.Open.Count > 0)
+        if (_ledger.OpenCount > 0)
             ArmSweep();
         return Task.CompletedTask;
     }
@@ -126,13 +131,13 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     public Task<CampaignMetrics> GetMetrics()
     {
         var definition = Require();
-        var s = State;
         var now = Now;
-        return Task.FromResult(new CampaignMetrics(_id, StatusAt(now), definition.Budget, s.Spent, s.Reserved, Remaining, s.Reservations,
-            s.PaidOnTime, s.PaidLate, s.Failed, s.Released, s.Awards));
+        return Task.FromResult(new CampaignMetrics(_id, StatusAt(now), definition.Budget, _ledger.Spent, _ledger.Reserved, Remaining,
+            _ledger.Count(p => p.Reservations), _ledger.Count(p => p.PaidOnTime), _ledger.Count(p => p.PaidLate),
+            _ledger.Count(p => p.Failed), _ledger.Count(p => p.Released), _ledger.Count(p => p.Awards)));
     }
 
-    private decimal Remaining => (State.Definition?.Budget ?? 0) - State.Spent - State.Reserved;
+    private decimal Remaining => (State.Definition?.Budget ?? 0) - _ledger.Spent - _ledger.Reserved;
 
     private async Task<CampaignView> SetOperatorStatusAsync(CampaignStatus? status)
     {
@@ -175,8 +180,12 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
             _cells = EventArea(definition.Event!, _city).Select(c => c.Value).ToHashSet();
     }
 
-    private CampaignView View(DateTimeOffset now) => new(_id, State.Definition!, StatusAt(now), State.Currency, State.Spent, State.Reserved,
-        Remaining, State.Open.Count, State.CreatedAt, State.UpdatedAt);
+    private CampaignView View(DateTimeOffset now)
+    {
+        decimal spent = _ledger.Spent, reserved = _ledger.Reserved;
+        return new(_id, State.Definition!, StatusAt(now), State.Currency, spent, reserved, State.Definition!.Budget - spent - reserved,
+            _ledger.OpenCount, State.CreatedAt, _ledger.LatestUpdate(State.UpdatedAt));
+    }
 
     /// <summary>Tells the city (its campaign index and spend KPIs) and, on a status change, the analytics history.</summary>
     private CampaignView Changed(DateTimeOffset now, bool statusChanged)
@@ -188,11 +197,24 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         return view;
     }
 
-    private async Task SaveAsync()
+    /// <summary>Writes the definition and operator status.</summary>
+    private Task SaveAsync() => SaveAsync(_state);
+
+    /// <summary>Writes the ledger partitions whose bits are set.</summary>
+    private async Task SaveAsync(int partitions)
+    {
+        for (var i = 0; partitions != 0; i++, partitions >>= 1)
+        {
+            if ((partitions & 1) != 0)
+                await SaveAsync(_ledger.Storage(i));
+        }
+    }
+
+    private async Task SaveAsync(IStorage storage)
     {
         try
         {
-            await _state.WriteStateAsync();
+            await storage.WriteStateAsync();
         }
         catch
         {

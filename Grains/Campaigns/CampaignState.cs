@@ -3,10 +3,8 @@ using System.Text.Json.Serialization;
 namespace SupplyGrid.Grains.Campaigns;
 
 /// <summary>
-/// A campaign's persisted ledger. Invariant: <see cref="Spent"/> + <see cref="Reserved"/> never exceeds the budget,
-/// and <see cref="Reserved"/> equals the sum of <see cref="Open"/>. Only open reservations are kept per offer: a
-/// commit or release finds its offer there or does nothing, so the state written per ledger movement stays as small
-/// as the number of offers in flight (docs/domain.md has the exactness argument).
+/// A campaign's definition and operator status: written when the campaign is created, paused, resumed or cancelled.
+/// Its ledger lives in <see cref="LedgerPartition"/>s, so a ledger movement never rewrites this.
 /// </summary>
 public sealed class CampaignState
 {
@@ -20,7 +18,16 @@ public sealed class CampaignState
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+}
 
+/// <summary>
+/// One partition of a campaign's ledger: the drivers whose id hashes to it, with their open reservations, day totals,
+/// quest progress, and what the partition has paid. Invariant: <see cref="Reserved"/> equals the sum of
+/// <see cref="Open"/>. A ledger movement concerns one driver, so it changes and writes exactly one partition: its cost
+/// is the size of that partition, not of every offer in flight (docs/domain.md has the exactness argument).
+/// </summary>
+public sealed class LedgerPartition
+{
     public decimal Spent { get; set; }
 
     public decimal Reserved { get; set; }
@@ -48,11 +55,13 @@ public sealed class CampaignState
     public int Released { get; set; }
 
     public int Awards { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
 }
 
 /// <summary>
-/// One open reservation, kept small (short JSON names, the hold as UTC ticks): the campaign writes all open reservations
-/// with every ledger movement, so their size is the cost of a movement.
+/// One open reservation, kept small (short JSON names, the hold as UTC ticks): a ledger movement writes the open reservations of
+/// its partition, so their size is the cost of a movement.
 /// </summary>
 public sealed class Reservation
 {

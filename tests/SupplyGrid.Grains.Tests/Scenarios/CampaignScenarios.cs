@@ -1,6 +1,8 @@
 using SupplyGrid.Geo;
+using SupplyGrid.Grains.Campaigns;
 using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Messaging;
+using SupplyGrid.Runtime;
 
 namespace SupplyGrid.Grains.Tests.Scenarios;
 
@@ -40,6 +42,59 @@ public sealed class CampaignScenarios
         Assert.Equal(granted.Sum(a => a.Quote.Amount), settled.Spent);
         Assert.Equal(0m, settled.Reserved);
         Assert.True(settled.Spent <= 50m);
+    }
+
+    [Fact]
+    public async Task A_ledger_movement_writes_only_the_partition_of_its_driver()
+    {
+        await using var s = await DomainScenario.StartAsync();
+        var campaign = s.Grains.GetGrain<ICampaignGrain>("parted");
+        await campaign.Create(Pool(budget: 10_000m, s.Now));
+        var target = Places.Cell(Places.Anchor);
+        var id = new GrainId("campaign", "parted");
+        var campaignVersion = (await ReadAsync<CampaignState>(s, "campaign", id)).ETag;
+
+        var requests = Enumerable.Range(0, 48).Select(i => Request($"o{i}", $"driver-{i}", target, s.Now)).ToArray();
+        foreach (var request in requests)
+            Assert.True((await campaign.Reserve(request)).Granted);
+        foreach (var request in requests.Take(20))
+            await campaign.Commit(request.OfferId, 3m, SettlementOutcome.OnTime);
+
+        // 68 movements, 68 partition writes in all, spread over the partitions; the campaign's own row untouched.
+        var partitions = new List<(string? ETag, LedgerPartition State)>();
+        for (var i = 0; i < 16; i++)
+        {
+            var row = await ReadAsync<LedgerPartition>(s, $"ledger-{i}", id);
+            if (row.RecordExists)
+                partitions.Add((row.ETag, row.State));
+        }
+
+        Assert.Equal(68, partitions.Sum(p => int.Parse(p.ETag!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.True(partitions.Count >= 8, $"48 drivers landed in only {partitions.Count} partitions");
+        Assert.All(partitions, p => Assert.Equal(p.State.Open.Values.Sum(r => r.Amount), p.State.Reserved));
+        Assert.Equal(campaignVersion, (await ReadAsync<CampaignState>(s, "campaign", id)).ETag);
+        var view = (await campaign.Get())!;
+        Assert.Equal((view.Spent, view.Reserved, view.OpenReservations), (partitions.Sum(p => p.State.Spent), partitions.Sum(p => p.State.Reserved), 28));
+
+        await s.Host.RestartAsync();
+        var reread = (await s.Grains.GetGrain<ICampaignGrain>("parted").Get())!;
+        Assert.Equal((view.Spent, view.Reserved, view.OpenReservations), (reread.Spent, reread.Reserved, reread.OpenReservations));
+    }
+
+    private static async Task<StoredRow<T>> ReadAsync<T>(DomainScenario s, string stateName, GrainId id)
+    {
+        var row = new StoredRow<T>();
+        await s.Host.Storage.ReadStateAsync(stateName, id, row);
+        return row;
+    }
+
+    private sealed class StoredRow<T> : IGrainState<T>
+    {
+        public T State { get; set; } = default!;
+
+        public string? ETag { get; set; }
+
+        public bool RecordExists { get; set; }
     }
 
     [Fact]
