@@ -1,30 +1,40 @@
+using System.Text.Json.Serialization;
+
 namespace SupplyGrid.Grains.Events;
 
 /// <summary>A booking, i.e. demand at its pickup point (<see cref="Topics.BookingCreated"/>, key booking_id).</summary>
 public sealed record BookingCreated : ITopicRecord
 {
-    public required string EventId { get; init; }
+    [JsonRequired]
+    public string EventId { get; set; } = "";
 
     /// <summary>When the booking was created.</summary>
-    public required DateTimeOffset Ts { get; init; }
+    [JsonRequired]
+    public DateTimeOffset Ts { get; set; }
 
-    public required string BookingId { get; init; }
+    [JsonRequired]
+    public string BookingId { get; set; } = "";
 
-    public required BookingType BookingType { get; init; }
+    [JsonRequired]
+    public BookingType BookingType { get; set; }
 
-    public required double PickupLat { get; init; }
+    [JsonRequired]
+    public double PickupLat { get; set; }
 
-    public required double PickupLng { get; init; }
+    [JsonRequired]
+    public double PickupLng { get; set; }
 
     /// <summary>Absent when the passenger gave no destination; given together with <see cref="DropoffLng"/>.</summary>
-    public double? DropoffLat { get; init; }
+    public double? DropoffLat { get; set; }
 
-    public double? DropoffLng { get; init; }
+    public double? DropoffLng { get; set; }
 
-    public required decimal EstimatedFare { get; init; }
+    [JsonRequired]
+    public decimal EstimatedFare { get; set; }
 
     /// <summary>ISO 4217 code of <see cref="EstimatedFare"/>.</summary>
-    public required string Currency { get; init; }
+    [JsonRequired]
+    public string Currency { get; set; } = "";
 
     public string? Validate(DateTimeOffset now, EventValidationOptions options) =>
         FieldRules.Id(EventId, "event_id")

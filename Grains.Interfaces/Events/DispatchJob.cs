@@ -1,25 +1,36 @@
+using System.Text.Json.Serialization;
+
 namespace SupplyGrid.Grains.Events;
 
 /// <summary>A booking assigned to a driver, or that assignment withdrawn (<see cref="Topics.DispatchJob"/>, key driver_id).</summary>
 public sealed record DispatchJob : ITopicRecord
 {
-    public required string EventId { get; init; }
+    [JsonRequired]
+    public string EventId { get; set; } = "";
 
-    public required DateTimeOffset Ts { get; init; }
+    [JsonRequired]
+    public DateTimeOffset Ts { get; set; }
 
-    public required string JobId { get; init; }
+    [JsonRequired]
+    public string JobId { get; set; } = "";
 
-    public required string BookingId { get; init; }
+    [JsonRequired]
+    public string BookingId { get; set; } = "";
 
-    public required string DriverId { get; init; }
+    [JsonRequired]
+    public string DriverId { get; set; } = "";
 
-    public required string VehicleId { get; init; }
+    [JsonRequired]
+    public string VehicleId { get; set; } = "";
 
-    public required DispatchJobStatus Status { get; init; }
+    [JsonRequired]
+    public DispatchJobStatus Status { get; set; }
 
-    public required double PickupLat { get; init; }
+    [JsonRequired]
+    public double PickupLat { get; set; }
 
-    public required double PickupLng { get; init; }
+    [JsonRequired]
+    public double PickupLng { get; set; }
 
     public string? Validate(DateTimeOffset now, EventValidationOptions options) =>
         FieldRules.Id(EventId, "event_id")

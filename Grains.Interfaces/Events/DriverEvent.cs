@@ -1,29 +1,38 @@
+using System.Text.Json.Serialization;
+
 namespace SupplyGrid.Grains.Events;
 
 /// <summary>A GPS ping with the driver's status (<see cref="Topics.DriverEvent"/>, key driver_id, every 3 to 5 s).</summary>
 public sealed record DriverEvent : ITopicRecord
 {
-    public required string EventId { get; init; }
+    [JsonRequired]
+    public string EventId { get; set; } = "";
 
     /// <summary>When the position was measured.</summary>
-    public required DateTimeOffset Ts { get; init; }
+    [JsonRequired]
+    public DateTimeOffset Ts { get; set; }
 
-    public required string DriverId { get; init; }
+    [JsonRequired]
+    public string DriverId { get; set; } = "";
 
     /// <summary>The vehicle the driver is logged into; may be absent only while offline or on a break.</summary>
-    public string? VehicleId { get; init; }
+    public string? VehicleId { get; set; }
 
-    public required double Lat { get; init; }
+    [JsonRequired]
+    public double Lat { get; set; }
 
-    public required double Lng { get; init; }
+    [JsonRequired]
+    public double Lng { get; set; }
 
     /// <summary>Ground speed in km/h.</summary>
-    public required double SpeedKmh { get; init; }
+    [JsonRequired]
+    public double SpeedKmh { get; set; }
 
     /// <summary>Course over ground in degrees clockwise from north, [0, 360); absent when the vehicle stands still.</summary>
-    public double? HeadingDeg { get; init; }
+    public double? HeadingDeg { get; set; }
 
-    public required DriverStatus Status { get; init; }
+    [JsonRequired]
+    public DriverStatus Status { get; set; }
 
     public string? Validate(DateTimeOffset now, EventValidationOptions options) =>
         FieldRules.Id(EventId, "event_id")

@@ -1,28 +1,38 @@
+using System.Text.Json.Serialization;
+
 namespace SupplyGrid.Grains.Events;
 
 /// <summary>A driver's performance figures from the performance platform (<see cref="Topics.DriverRealPerformance"/>, key driver_id).</summary>
 public sealed record DriverRealPerformance : ITopicRecord
 {
-    public required string EventId { get; init; }
+    [JsonRequired]
+    public string EventId { get; set; } = "";
 
-    public required DateTimeOffset Ts { get; init; }
+    [JsonRequired]
+    public DateTimeOffset Ts { get; set; }
 
-    public required string DriverId { get; init; }
+    [JsonRequired]
+    public string DriverId { get; set; } = "";
 
     /// <summary>Share of offered jobs accepted, [0, 1].</summary>
-    public required double AcceptanceRate { get; init; }
+    [JsonRequired]
+    public double AcceptanceRate { get; set; }
 
     /// <summary>Share of accepted jobs cancelled by the driver, [0, 1].</summary>
-    public required double CancellationRate { get; init; }
+    [JsonRequired]
+    public double CancellationRate { get; set; }
 
     /// <summary>Average passenger rating, [0, 5].</summary>
-    public required double Rating { get; init; }
+    [JsonRequired]
+    public double Rating { get; set; }
 
     /// <summary>Hours online in the reporting period.</summary>
-    public required double OnlineHours { get; init; }
+    [JsonRequired]
+    public double OnlineHours { get; set; }
 
     /// <summary>Trips completed in the reporting period.</summary>
-    public required int CompletedTrips { get; init; }
+    [JsonRequired]
+    public int CompletedTrips { get; set; }
 
     public string? Validate(DateTimeOffset now, EventValidationOptions options) =>
         FieldRules.Id(EventId, "event_id")

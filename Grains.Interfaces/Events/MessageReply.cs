@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SupplyGrid.Grains.Events;
 
 /// <summary>The driver's answer to an MDT message (<see cref="Topics.MessageReply"/>, key driver_id).</summary>
@@ -5,20 +7,25 @@ public sealed record MessageReply : ITopicRecord
 {
     public const int MaxReasonLength = 200;
 
-    public required string EventId { get; init; }
+    [JsonRequired]
+    public string EventId { get; set; } = "";
 
     /// <summary>When the driver pressed the button.</summary>
-    public required DateTimeOffset Ts { get; init; }
+    [JsonRequired]
+    public DateTimeOffset Ts { get; set; }
 
     /// <summary>The message_id of the message answered.</summary>
-    public required string MessageId { get; init; }
+    [JsonRequired]
+    public string MessageId { get; set; } = "";
 
-    public required string DriverId { get; init; }
+    [JsonRequired]
+    public string DriverId { get; set; } = "";
 
-    public required ReplyDecision Decision { get; init; }
+    [JsonRequired]
+    public ReplyDecision Decision { get; set; }
 
     /// <summary>Why the driver declined, as the terminal offers it (e.g. "too_far"); optional.</summary>
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 
     public string? Validate(DateTimeOffset now, EventValidationOptions options) =>
         FieldRules.Id(EventId, "event_id")

@@ -5,44 +5,59 @@ namespace SupplyGrid.Grains.Events;
 /// <summary>A completed trip (<see cref="Topics.UploadTrip"/>, key driver_id).</summary>
 public sealed record UploadTrip : ITopicRecord
 {
-    public required string EventId { get; init; }
+    [JsonRequired]
+    public string EventId { get; set; } = "";
 
     /// <summary>When the trip was uploaded: at or after <see cref="EndedAt"/>, give or take clock skew.</summary>
-    public required DateTimeOffset Ts { get; init; }
+    [JsonRequired]
+    public DateTimeOffset Ts { get; set; }
 
-    public required string TripId { get; init; }
+    [JsonRequired]
+    public string TripId { get; set; } = "";
 
     /// <summary>Absent for a street hail.</summary>
-    public string? BookingId { get; init; }
+    public string? BookingId { get; set; }
 
-    public required string DriverId { get; init; }
+    [JsonRequired]
+    public string DriverId { get; set; } = "";
 
-    public required string VehicleId { get; init; }
+    [JsonRequired]
+    public string VehicleId { get; set; } = "";
 
-    public required double PickupLat { get; init; }
+    [JsonRequired]
+    public double PickupLat { get; set; }
 
-    public required double PickupLng { get; init; }
+    [JsonRequired]
+    public double PickupLng { get; set; }
 
-    public required double DropoffLat { get; init; }
+    [JsonRequired]
+    public double DropoffLat { get; set; }
 
-    public required double DropoffLng { get; init; }
+    [JsonRequired]
+    public double DropoffLng { get; set; }
 
     /// <summary>Passenger on board.</summary>
-    public required DateTimeOffset StartedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset StartedAt { get; set; }
 
     /// <summary>Passenger dropped off.</summary>
-    public required DateTimeOffset EndedAt { get; init; }
+    [JsonRequired]
+    public DateTimeOffset EndedAt { get; set; }
 
-    public required double DistanceKm { get; init; }
+    [JsonRequired]
+    public double DistanceKm { get; set; }
 
     /// <summary>What the passenger paid.</summary>
-    public required decimal Fare { get; init; }
+    [JsonRequired]
+    public decimal Fare { get; set; }
 
     /// <summary>The driver's share of the fare, in the same currency.</summary>
-    public required decimal DriverEarnings { get; init; }
+    [JsonRequired]
+    public decimal DriverEarnings { get; set; }
 
     /// <summary>ISO 4217 code of <see cref="Fare"/> and <see cref="DriverEarnings"/>.</summary>
-    public required string Currency { get; init; }
+    [JsonRequired]
+    public string Currency { get; set; } = "";
 
     /// <summary>From pickup to dropoff; not sent on the wire, where it would only be able to disagree with the two times.</summary>
     [JsonIgnore]

@@ -1,21 +1,27 @@
+using System.Text.Json.Serialization;
+
 namespace SupplyGrid.Grains.Events;
 
 /// <summary>A vehicle's service status (<see cref="Topics.VehicleEvent"/>, key vehicle_id).</summary>
 public sealed record VehicleEvent : ITopicRecord
 {
-    public required string EventId { get; init; }
+    [JsonRequired]
+    public string EventId { get; set; } = "";
 
-    public required DateTimeOffset Ts { get; init; }
+    [JsonRequired]
+    public DateTimeOffset Ts { get; set; }
 
-    public required string VehicleId { get; init; }
+    [JsonRequired]
+    public string VehicleId { get; set; } = "";
 
-    public required VehicleStatus Status { get; init; }
+    [JsonRequired]
+    public VehicleStatus Status { get; set; }
 
     /// <summary>The driver logged into the vehicle, when there is one.</summary>
-    public string? DriverId { get; init; }
+    public string? DriverId { get; set; }
 
     /// <summary>The fleet system's fault code, given only with status fault.</summary>
-    public string? FaultCode { get; init; }
+    public string? FaultCode { get; set; }
 
     public string? Validate(DateTimeOffset now, EventValidationOptions options) =>
         FieldRules.Id(EventId, "event_id")

@@ -59,6 +59,8 @@ public sealed class IngestSuite : IBenchSuite
             ["p99_event_to_grain_ms"] = Math.Round(result.P99.TotalMilliseconds, 2),
             // The machine is shared: CPU time per event (all threads, including the broker's) is steadier than the rate.
             ["cpu_us_per_event"] = Math.Round(result.Cpu.TotalMicroseconds / events, 2),
+            // Managed allocation per event, all threads: what the garbage collector has to clean up after.
+            ["bytes_allocated_per_event"] = Math.Round(result.AllocatedBytes / (double)events),
             ["peak_rss_mb"] = Math.Round(BenchOutput.PeakRssMb()),
             ["cores"] = BenchOutput.Cores,
             ["dead_letters"] = result.DeadLetters,
@@ -142,14 +144,16 @@ public sealed class IngestSuite : IBenchSuite
         var load = BenchOutput.LoadAverage();
         var started = Stopwatch.GetTimestamp();
         var cpu = CpuTime();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var warmUpLatency = metrics.DeliveryLatency.CopyCounts();
         await IngestProgress.WaitUntilHandledAsync(measuredFrom + events, TimeSpan.FromMinutes(10));
         var elapsed = Stopwatch.GetElapsedTime(started);
         cpu = CpuTime() - cpu;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var p99 = LatencyHistogram.Percentile(LatencyHistogram.Difference(metrics.DeliveryLatency.CopyCounts(), warmUpLatency), 0.99);
         var deadLetters = metrics.GetSnapshot().DeadLettersByReason.Values.Sum();
         await host.StopAsync();
-        return new IngestResult(elapsed, cpu, p99, deadLetters, new() { ["partitions"] = partitions, ["warmup_rounds"] = rounds, ["load_avg"] = load });
+        return new IngestResult(elapsed, cpu, allocated, p99, deadLetters, new() { ["partitions"] = partitions, ["warmup_rounds"] = rounds, ["load_avg"] = load });
     }
 
     /// <summary>
@@ -181,10 +185,12 @@ public sealed class IngestSuite : IBenchSuite
         var warmUpLatency = lanes.Select(l => l.Metrics.DeliveryLatency.CopyCounts()).ToList();
         var load = BenchOutput.LoadAverage();
         var cpu = CpuTime();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var started = Stopwatch.GetTimestamp();
         FeedInParallel(lanes.Select(l => l.Ingress).ToList(), records);
         var elapsed = Stopwatch.GetElapsedTime(started);
         cpu = CpuTime() - cpu;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
 
         var latency = lanes.Select((l, i) => LatencyHistogram.Difference(l.Metrics.DeliveryLatency.CopyCounts(), warmUpLatency[i]))
             .Aggregate((a, b) => [.. a.Zip(b, (x, y) => x + y)]);
@@ -194,7 +200,7 @@ public sealed class IngestSuite : IBenchSuite
             l.Metrics.Dispose();
         });
         await host.StopAsync();
-        return new IngestResult(elapsed, cpu, LatencyHistogram.Percentile(latency, 0.99), deadLetters.Count, new() { ["feeders"] = feeders, ["warmup_rounds"] = rounds, ["load_avg"] = load });
+        return new IngestResult(elapsed, cpu, allocated, LatencyHistogram.Percentile(latency, 0.99), deadLetters.Count, new() { ["feeders"] = feeders, ["warmup_rounds"] = rounds, ["load_avg"] = load });
     }
 
     private static void FeedInParallel(List<DirectStreamIngress> ingresses, List<(byte[] Key, byte[] Value)>[] shares)
@@ -240,7 +246,7 @@ public sealed class IngestSuite : IBenchSuite
     }
 
     /// <param name="Setup">Scenario-specific figures added to the output line (partitions, feeders).</param>
-    private sealed record IngestResult(TimeSpan Elapsed, TimeSpan Cpu, TimeSpan P99, long DeadLetters, Dictionary<string, object?> Setup);
+    private sealed record IngestResult(TimeSpan Elapsed, TimeSpan Cpu, long AllocatedBytes, TimeSpan P99, long DeadLetters, Dictionary<string, object?> Setup);
 
     /// <summary>Dead letters in the direct run (there should be none): counted and confirmed.</summary>
     private sealed class CountingDeadLetterSink : IDeadLetterSink
@@ -338,26 +344,38 @@ public enum DriverStatus
     [JsonStringEnumMemberName("break")] Break,
 }
 
-/// <summary>A GPS ping and status of one driver, as on <c>ngp.me.vehiclecomm.driver_event</c>.</summary>
+/// <summary>
+/// A GPS ping and status of one driver, as on <c>ngp.me.vehiclecomm.driver_event</c>; settable <c>[JsonRequired]</c>
+/// properties like the product's topic records (see <c>ITopicRecord</c> for why).
+/// </summary>
 public sealed record DriverLocationEvent
 {
-    public required string DriverId { get; init; }
+    [JsonRequired]
+    public string DriverId { get; set; } = "";
 
-    public required double Lat { get; init; }
+    [JsonRequired]
+    public double Lat { get; set; }
 
-    public required double Lng { get; init; }
+    [JsonRequired]
+    public double Lng { get; set; }
 
-    public required double Speed { get; init; }
+    [JsonRequired]
+    public double Speed { get; set; }
 
-    public required double Heading { get; init; }
+    [JsonRequired]
+    public double Heading { get; set; }
 
-    public required DriverStatus Status { get; init; }
+    [JsonRequired]
+    public DriverStatus Status { get; set; }
 
-    public required string VehicleId { get; init; }
+    [JsonRequired]
+    public string VehicleId { get; set; } = "";
 
-    public required DateTimeOffset Ts { get; init; }
+    [JsonRequired]
+    public DateTimeOffset Ts { get; set; }
 
-    public required string EventId { get; init; }
+    [JsonRequired]
+    public string EventId { get; set; } = "";
 
     public static string? Validate(DriverLocationEvent e) =>
         e.Lat is < -90 or > 90 || double.IsNaN(e.Lat) ? $"lat must be in [-90, 90] (was {e.Lat})"
