@@ -137,7 +137,12 @@ public static class ArmRunner
         builder.Services.AddSingleton<IMdtOutbox>(relay);
         builder.Services.AddGrid(grid => grid
             // Calls never wait across steps here (each step ends quiet), so the sweep for late calls can be rare.
-            .Configure(o => o.TimeoutCheckInterval = TimeSpan.FromMinutes(1))
+            .Configure(o =>
+            {
+                o.TimeoutCheckInterval = TimeSpan.FromMinutes(1);
+                // A turn slice ended by the clock would make the order of turns depend on the machine's speed.
+                o.SchedulingQuantum = TimeSpan.MaxValue;
+            })
             .AddSupplyGridDomain(configuration)
             .AddGrainStorage(GrainStorageNames.Default, _ => MemoryGrainStorage.ByReference()));
         return builder.Build();

@@ -38,7 +38,8 @@ internal sealed class GridRuntime : IGrainCallSink
         Timeouts = new ResponseTimeouts(this);
         GrainFactory = new GrainFactory(this);
         _defaultTimeoutTicks = ToTicks(Options.ResponseTimeout);
-        SchedulingQuantumTicks = (long)(Options.SchedulingQuantum.TotalSeconds * Stopwatch.Frequency);
+        // Capped so that "now + quantum" cannot overflow: TimeSpan.MaxValue means never yield while messages wait.
+        SchedulingQuantumTicks = (long)Math.Min(Options.SchedulingQuantum.TotalSeconds * Stopwatch.Frequency, long.MaxValue / 2);
     }
 
     public IServiceProvider Services { get; }

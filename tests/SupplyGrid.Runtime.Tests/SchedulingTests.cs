@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SupplyGrid.Runtime.Tests.Grains;
 using SupplyGrid.Runtime.Testing;
 
@@ -196,5 +197,21 @@ public sealed class SchedulingTests
             TestSilo.StartAsync(o => o.SchedulingQuantum = TimeSpan.FromMilliseconds(milliseconds)));
 
         Assert.Equal("Grid:SchedulingQuantum", error.ParamName);
+    }
+
+    [Fact]
+    public async Task An_unbounded_scheduling_quantum_never_ends_a_slice_on_time_and_a_bounded_one_is_in_real_ticks()
+    {
+        var (unbounded, _) = await TestSilo.StartAsync(o => o.SchedulingQuantum = TimeSpan.MaxValue);
+        await using (unbounded)
+        {
+            var ticks = unbounded.Services.GetRequiredService<GridRuntime>().SchedulingQuantumTicks;
+            // The slice ends at "now + quantum": that must not overflow into the past.
+            Assert.True(System.Diagnostics.Stopwatch.GetTimestamp() + ticks > TimeSpan.FromDays(365 * 100).TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        }
+
+        var (bounded, _) = await TestSilo.StartAsync(o => o.SchedulingQuantum = TimeSpan.FromMilliseconds(5));
+        await using (bounded)
+            Assert.Equal(System.Diagnostics.Stopwatch.Frequency / 200, bounded.Services.GetRequiredService<GridRuntime>().SchedulingQuantumTicks);
     }
 }

@@ -25,6 +25,8 @@ public sealed class GridOptions
     /// other activations (Orleans: <c>ActivationSchedulingQuantum</c>). A time, not a message count: a grain that
     /// receives thousands of cheap messages a second (a city, a campaign) must be able to drain them in one go, or it
     /// waits behind every other activation's work item once per few messages and falls behind.
+    /// <see cref="TimeSpan.MaxValue"/>: never yield while messages wait, so the order of turns depends only on what was
+    /// sent, not on how fast the machine is (single-threaded, reproducible replays).
     /// </summary>
     public TimeSpan SchedulingQuantum { get; set; } = TimeSpan.FromMilliseconds(5);
 
