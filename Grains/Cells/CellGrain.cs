@@ -150,7 +150,7 @@ public sealed partial class CellGrain : Grain, ICellGrain
         var now = Now;
         var (snapshot, assessment) = Recompute(now);
         await CloseSlotIfDueAsync(now);
-        if (assessment.IsDeficit && now.UtcTicks >= _nextPlanTicks)
+        if (_city.Planner.ShouldPlan(assessment) && now.UtcTicks >= _nextPlanTicks)
         {
             try
             {

@@ -20,6 +20,13 @@ public sealed record RepositionOptions
     /// <summary>Most offers one plan may send, whatever the probabilities (choice: 20).</summary>
     public int MaxOffersPerPlan { get; set; } = 20;
 
+    /// <summary>
+    /// When set, a cell in deficit plans offers only while its smoothed ratio is below this (choice: unset, every
+    /// deficit cell plans). Lets offers go only where bookings are likely to expire without changing the status bands
+    /// the heatmap shows or how far a donor may be drained (docs/evaluation.md has its measured effect).
+    /// </summary>
+    public double? OfferBelowRatio { get; set; }
+
     public void Validate()
     {
         Guard.Positive(SearchRadiusKm);
@@ -27,5 +34,7 @@ public sealed record RepositionOptions
         Guard.Finite(WidenedRadiusKm);
         Guard.InRange(ArrivalMargin, 0, 10);
         Guard.Positive(MaxOffersPerPlan);
+        if (OfferBelowRatio is { } offerBelow)
+            Guard.Positive(offerBelow, nameof(OfferBelowRatio));
     }
 }

@@ -38,6 +38,10 @@ public sealed class RepositionPlanner
         _travelTime = travelTime;
     }
 
+    /// <summary>Whether a cell so assessed plans offers: in deficit, and below <see cref="RepositionOptions.OfferBelowRatio"/> when set.</summary>
+    public bool ShouldPlan(ImbalanceAssessment assessment) =>
+        assessment.IsDeficit && (_options.OfferBelowRatio is not { } below || assessment.Ratio < below);
+
     /// <summary>
     /// How many drivers the cell lacks, and how many expected arrivals new offers must add once pending offers are
     /// counted; a cell whose target is 0 has nothing to plan and need not ask donors.

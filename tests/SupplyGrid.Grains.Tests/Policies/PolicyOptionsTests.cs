@@ -29,6 +29,7 @@ public class PolicyOptionsTests
         ["IncentiveOptions.LatePayoutFraction"] = () => new IncentiveOptions { LatePayoutFraction = 1.5m }.Validate(),
         ["RepositionOptions.WidenedRadiusKm"] = () => new RepositionOptions { WidenedRadiusKm = 1.5 }.Validate(),
         ["RepositionOptions.MaxOffersPerPlan"] = () => new RepositionOptions { MaxOffersPerPlan = 0 }.Validate(),
+        ["RepositionOptions.OfferBelowRatio"] = () => new RepositionOptions { OfferBelowRatio = 0 }.Validate(),
         ["DemandForecastOptions.SlotAlpha"] = () => new DemandForecastOptions { SlotAlpha = 0 }.Validate(),
         ["OdrdOptions.SupplyContextWeight"] = () => new OdrdOptions { EtaWeight = 0, AcceptanceWeight = 0, RatingWeight = 0, SupplyContextWeight = 0 }.Validate(),
         ["OdrdOptions.MaxCandidates"] = () => new OdrdOptions { MaxCandidates = 0 }.Validate(),

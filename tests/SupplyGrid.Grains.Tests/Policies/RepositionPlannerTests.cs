@@ -25,6 +25,23 @@ public class RepositionPlannerTests
     private static string[] Ids(RepositionPlan plan) => plan.Offers.Select(o => o.DriverId).ToArray();
 
     [Theory]
+    [InlineData(null, 4.0, 10.0, true)] // ratio 0.4, undersupplied: every deficit cell plans by default
+    [InlineData(null, 2.0, 10.0, true)] // ratio 0.2, critical
+    [InlineData(null, 6.0, 10.0, false)] // ratio 0.6, balanced: never
+    [InlineData(0.2, 4.0, 10.0, false)] // undersupplied, but not below the offer threshold
+    [InlineData(0.2, 1.0, 10.0, true)] // ratio 0.1
+    [InlineData(0.2, 2.0, 10.0, false)] // exactly at the threshold: not below it
+    [InlineData(0.45, 4.0, 10.0, true)]
+    [InlineData(0.9, 6.0, 10.0, false)] // a threshold above the band does not make a balanced cell plan
+    public void A_cell_plans_when_in_deficit_and_below_the_offer_threshold_if_one_is_set(double? offerBelow, double supply, double demand, bool plans)
+    {
+        var imbalance = new ImbalanceClassifier(new ImbalanceOptions());
+        var planner = Planner(new RepositionOptions { OfferBelowRatio = offerBelow });
+
+        Assert.Equal(plans, planner.ShouldPlan(imbalance.Assess(supply, demand)));
+    }
+
+    [Theory]
     [InlineData(7.2, 3, 5)] // ceil(4.2)
     [InlineData(4.0, 1, 3)]
     [InlineData(5.0, 5, 0)]

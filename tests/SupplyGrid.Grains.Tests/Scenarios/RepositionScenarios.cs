@@ -47,6 +47,30 @@ public sealed class RepositionScenarios
         Assert.True(snapshot.PendingArrivals > 0, "the offers out count as expected arrivals");
     }
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("0.0001", false)]
+    public async Task A_deficit_cell_above_the_offer_threshold_sends_no_offer(string? offerBelow, bool offers)
+    {
+        await using var s = await DomainScenario.StartAsync(new Dictionary<string, string?>
+        {
+            ["Cities:singapore:Policies:Reposition:OfferBelowRatio"] = offerBelow,
+        });
+        var target = Places.Cell(Places.Anchor);
+        await PlaceDriversAsync(s, target, "here", 1);
+        await PlaceDriversAsync(s, Places.Ring(target, 1)[0], "near", 5);
+        for (var i = 0; i < 20; i++)
+            await s.BookAsync($"b{i}", Places.Centre(target));
+
+        for (var i = 0; i < 60 && Offers(s).Count == 0; i++)
+            await s.AdvanceAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+
+        var snapshot = await s.Cell(target).GetSnapshot();
+        Assert.True(snapshot.IsDeficit);
+        Assert.True(snapshot.Ratio > 0.0001, $"the cell's own driver counts ({snapshot.Ratio})");
+        Assert.Equal(offers, Offers(s).Count > 0);
+    }
+
     [Fact]
     public async Task With_nobody_within_two_km_the_search_widens_to_five()
     {
