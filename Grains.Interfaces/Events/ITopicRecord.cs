@@ -5,9 +5,9 @@ namespace SupplyGrid.Grains.Events;
 /// <para>
 /// Records have settable properties marked <c>[JsonRequired]</c> rather than <c>required init</c> ones: for init-only
 /// or <c>required</c> members, System.Text.Json's source generator builds the object through its constructor path,
-/// which collects every field first; with setters a record parses in 0.45 instead of 0.63 µs and allocates 304 instead of
-/// 512 bytes, a fifth of the CPU of an ingested ping (docs/benchmarks.md, Kafka ingest). A missing required field is
-/// still refused when parsing; treat a record as immutable once parsed (copy with <c>with</c>).
+/// which collects every field first; with setters a ping parses in 0.69 of the time and allocates 304 instead of 512
+/// bytes (`-- records` in docs/benchmarks.md, Kafka ingest). A missing required field is still refused when parsing;
+/// treat a record as immutable once parsed (copy with <c>with</c>).
 /// </para>
 /// </summary>
 public interface ITopicRecord

@@ -145,7 +145,8 @@ public sealed partial class CampaignGrain
     private int Sweep(DateTimeOffset now)
     {
         var changed = 0;
-        var oldest = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-2)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // Only campaigns with day totals need the cut-off date: no string per movement for the others.
+        string? oldest = null;
         for (var i = 0; i < CampaignLedger.PartitionCount; i++)
         {
             var partition = _ledger[i];
@@ -158,6 +159,9 @@ public sealed partial class CampaignGrain
                 }
             }
 
+            if (partition.DriverDays.Count == 0)
+                continue;
+            oldest ??= DateOnly.FromDateTime(now.UtcDateTime.AddDays(-2)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             foreach (var key in partition.DriverDays.Keys)
             {
                 if (string.CompareOrdinal(key, key.LastIndexOf('|') + 1, oldest, 0, oldest.Length) < 0)

@@ -133,8 +133,8 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         var definition = Require();
         var now = Now;
         return Task.FromResult(new CampaignMetrics(_id, StatusAt(now), definition.Budget, _ledger.Spent, _ledger.Reserved, Remaining,
-            _ledger.Count(p => p.Reservations), _ledger.Count(p => p.PaidOnTime), _ledger.Count(p => p.PaidLate),
-            _ledger.Count(p => p.Failed), _ledger.Count(p => p.Released), _ledger.Count(p => p.Awards)));
+            _ledger.Sum(p => p.Reservations), _ledger.Sum(p => p.PaidOnTime), _ledger.Sum(p => p.PaidLate),
+            _ledger.Sum(p => p.Failed), _ledger.Sum(p => p.Released), _ledger.Sum(p => p.Awards)));
     }
 
     private decimal Remaining => (State.Definition?.Budget ?? 0) - _ledger.Spent - _ledger.Reserved;

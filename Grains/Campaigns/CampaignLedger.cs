@@ -1,3 +1,4 @@
+using System.Numerics;
 using SupplyGrid.Runtime;
 
 namespace SupplyGrid.Grains.Campaigns;
@@ -26,7 +27,7 @@ internal sealed class CampaignLedger
 
     public decimal Reserved => Sum(p => p.Reserved);
 
-    public int OpenCount => Count(p => p.Open.Count);
+    public int OpenCount => Sum(p => p.Open.Count);
 
     /// <summary>
     /// The partition of a driver: FNV-1a over the id's characters, stable across processes (unlike
@@ -55,9 +56,10 @@ internal sealed class CampaignLedger
 
     public IStorage Storage(int index) => _partitions[index];
 
-    public int Count(Func<LedgerPartition, int> of)
+    /// <summary>A figure summed over the partitions (spent, reserved, counters).</summary>
+    public T Sum<T>(Func<LedgerPartition, T> of) where T : INumber<T>
     {
-        var total = 0;
+        var total = T.Zero;
         foreach (var partition in _partitions)
             total += of(partition.State);
         return total;
@@ -73,13 +75,5 @@ internal sealed class CampaignLedger
         }
 
         return latest;
-    }
-
-    private decimal Sum(Func<LedgerPartition, decimal> of)
-    {
-        var total = 0m;
-        foreach (var partition in _partitions)
-            total += of(partition.State);
-        return total;
     }
 }

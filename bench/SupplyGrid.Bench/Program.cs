@@ -8,6 +8,7 @@ IBenchSuite[] suites =
     new SupplyGrid.Bench.City.CitySuite(),
     new SupplyGrid.Bench.City.OdrdSuite(),
     new IngestSuite(),
+    new TopicRecordSuite(),
     new SupplyGrid.Bench.Storage.StorageSuite(),
     new SupplyGrid.Bench.Api.HeatmapSuite(),
 ];
