@@ -8,7 +8,7 @@ public static class EvaluationArguments
 {
     public const string Usage = """
         usage: evaluate [--replay FILE [--format auto|nyc|generic] [--base CODE] [--fold-days] [--to DATE]]
-                        [--from DATE] [--hours H] [--city singapore|new-york] [--drivers N] [--always-online]
+                        [--from DATE] [--hours H] [--city singapore|new-york] [--drivers N] [--always-online | --shift-exponent E]
                         [--seed S] [--naive] [--step-seconds S] [--tick-seconds S] [--budget AMOUNT]
                         [--bookings-per-hour N] [--ping-seconds S] [--grid-setting KEY=VALUE]...
                         [--in-process] --out DIR
@@ -20,6 +20,7 @@ public static class EvaluationArguments
           --hours H            hours to run (default: 24, or every replayed day when not folded)
           --city ID            the simulator's city (default: new-york with --replay, else singapore)
           --drivers N          fleet size (default: the simulator's, 2000); --always-online keeps all of it online
+          --shift-exponent E   drivers online per hour follow demand to this power (default 0.75; 1 proportional, 0 flat)
           --seed S             the seed of every random number (default 1)
           --naive              add the naive arm (every free driver sent to the hottest cell)
           --step-seconds S     lockstep step (default 10); --tick-seconds S: cell recompute interval (default 30)
@@ -74,6 +75,7 @@ public static class EvaluationArguments
             To = Date(values, "--to"),
             Drivers = values.ContainsKey("--drivers") ? (int)Number(values, "--drivers", 1, 1_000_000, whole: true) : null,
             AlwaysOnline = values.ContainsKey("--always-online"),
+            ShiftExponent = values.ContainsKey("--shift-exponent") ? Number(values, "--shift-exponent", 0, 2) : null,
             Seed = values.TryGetValue("--seed", out var seed) ? ParseSeed(seed!) : 1,
             Naive = values.ContainsKey("--naive"),
             City = Text(values, "--city"),
@@ -96,7 +98,7 @@ public static class EvaluationArguments
     private static readonly Dictionary<string, bool> Known = new(StringComparer.Ordinal)
     {
         ["--replay"] = true, ["--format"] = true, ["--base"] = true, ["--fold-days"] = false, ["--from"] = true, ["--to"] = true,
-        ["--drivers"] = true, ["--always-online"] = false, ["--seed"] = true, ["--naive"] = false, ["--city"] = true,
+        ["--drivers"] = true, ["--always-online"] = false, ["--shift-exponent"] = true, ["--seed"] = true, ["--naive"] = false, ["--city"] = true,
         ["--hours"] = true, ["--step-seconds"] = true, ["--tick-seconds"] = true, ["--budget"] = true,
         ["--bookings-per-hour"] = true, ["--ping-seconds"] = true, ["--in-process"] = false, ["--arm"] = true,
         ["--arm-result"] = true, ["--out"] = true, [GridSettingArgument] = true,
@@ -132,6 +134,8 @@ public static class EvaluationArguments
             throw new EvaluationArgumentException("--bookings-per-hour is for generated demand; a replay brings its own.");
         }
 
+        if (o.AlwaysOnline && o.ShiftExponent is not null)
+            throw new EvaluationArgumentException("--shift-exponent shapes shifts; --always-online has none.");
         if ((o.Arm is null) != (o.ArmResult is null))
             throw new EvaluationArgumentException("--arm and --arm-result go together.");
         if (o.Arm == ArmKind.Naive && !o.Naive)

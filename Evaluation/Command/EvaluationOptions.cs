@@ -25,6 +25,9 @@ public sealed record EvaluationOptions
 
     public bool AlwaysOnline { get; init; }
 
+    /// <summary>The fleet's <see cref="Simulator.FleetOptions.ShiftDemandExponent"/>; null keeps the simulator's.</summary>
+    public double? ShiftExponent { get; init; }
+
     public ulong Seed { get; init; } = 1;
 
     public bool Naive { get; init; }

@@ -16,6 +16,7 @@ public static class ScenarioFactory
         var simulation = new SimulationOptions { Seed = options.Seed };
         simulation.Fleet.Drivers = options.Drivers ?? simulation.Fleet.Drivers;
         simulation.Fleet.AlwaysOnline = options.AlwaysOnline;
+        simulation.Fleet.ShiftDemandExponent = options.ShiftExponent ?? simulation.Fleet.ShiftDemandExponent;
         if (options.PingSeconds is { } ping)
         {
             // Uniform within a fifth either side of the mean, as the default 3 to 5 s is around 4 s.

@@ -16,6 +16,7 @@ public sealed record ScenarioSummary(
     DateTimeOffset End,
     int Drivers,
     bool AlwaysOnline,
+    double ShiftExponent,
     ulong Seed,
     double StepSeconds,
     double CellTickSeconds,
@@ -42,6 +43,9 @@ public sealed record ArmSummary(
     int Served,
     double ServedPct,
     int Expired,
+    int ExpiredInReach,
+    int ExpiredMisplaced,
+    int ExpiredShort,
     int InProgress,
     double MeanPickupKm,
     double P50PickupKm,
@@ -94,5 +98,6 @@ public sealed record RunCounts(
     long MdtMessages,
     long GridWarnings);
 
-/// <summary>One local hour of booking creation.</summary>
-public sealed record HourSummary(DateTimeOffset HourStart, int LocalHour, int Bookings, int Served, double ServedPct, double MeanPickupMin, double MeanPickupKm);
+/// <summary>One local hour of booking creation; <c>ExpiredShort</c> counts those with no free driver within 10 km.</summary>
+public sealed record HourSummary(
+    DateTimeOffset HourStart, int LocalHour, int Bookings, int Served, int Expired, int ExpiredShort, double ServedPct, double MeanPickupMin, double MeanPickupKm);

@@ -14,7 +14,7 @@ public static class MarkdownReport
         var text = new StringBuilder();
         text.AppendLine(Invariant($"# Evaluation: {s.Name}"));
         text.AppendLine();
-        text.AppendLine(Invariant($"City {s.City} ({s.TimeZone}), {s.Start:yyyy-MM-dd HH:mm}Z to {s.End:yyyy-MM-dd HH:mm}Z; {s.Drivers:N0} drivers ({(s.AlwaysOnline ? "always online" : "on shifts")}), seed {s.Seed}; step {s.StepSeconds:0.#} s, cells recompute every {s.CellTickSeconds:0.#} s; reposition budget {s.Budget:N0} {s.Currency}."));
+        text.AppendLine(Invariant($"City {s.City} ({s.TimeZone}), {s.Start:yyyy-MM-dd HH:mm}Z to {s.End:yyyy-MM-dd HH:mm}Z; {s.Drivers:N0} drivers ({(s.AlwaysOnline ? "always online" : $"on shifts following demand to the power {s.ShiftExponent:0.##}")}), seed {s.Seed}; step {s.StepSeconds:0.#} s, cells recompute every {s.CellTickSeconds:0.#} s; reposition budget {s.Budget:N0} {s.Currency}."));
         if (s.GridSettings.Count > 0)
             text.AppendLine(Invariant($"Grid settings of the city (every arm): {string.Join(", ", s.GridSettings.Select(p => $"{p.Key}={p.Value}"))}."));
         if (s.Replay is { } r)
@@ -31,6 +31,14 @@ public static class MarkdownReport
             text.AppendLine(Invariant(
                 $"| {a.Name} | {a.Bookings:N0} | {a.ServedPct:0.0} | {a.MeanPickupKm:0.000} | {a.P50PickupKm:0.000} | {a.P90PickupKm:0.000} | {a.MeanPickupMin:0.00} | {a.UtilizationPct:0.0} | {a.EmptyKm:N0} | {a.Offers:N0} | {a.Accepted:N0} | {a.Arrived:N0} | {a.Spend:N2} |"));
         }
+
+        text.AppendLine();
+        text.AppendLine("Expired bookings by where the nearest free driver was at expiry (within the dispatcher's reach; beyond it but within 10 km, misplaced supply; none within 10 km, supply short):");
+        text.AppendLine();
+        text.AppendLine("| arm | expired | in reach | misplaced | short |");
+        text.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var a in report.Arms)
+            text.AppendLine(Invariant($"| {a.Name} | {a.Expired:N0} | {a.ExpiredInReach:N0} | {a.ExpiredMisplaced:N0} | {a.ExpiredShort:N0} |"));
 
         var compared = report.Arms.Where(a => a.ExtraServedVsObserve is not null).ToArray();
         if (compared.Length > 0)

@@ -23,7 +23,7 @@ public static class ReportBuilder
                 r.Report.OtherBase, r.Report.OutsideDates, r.Report.Errors)
             : null;
         return new ScenarioSummary(s.Name, s.City.Id, s.City.TimeZone.Id, s.City.Currency, s.Start, s.End, s.Simulation.Fleet.Drivers,
-            s.Simulation.Fleet.AlwaysOnline, s.Simulation.Seed, s.Grid.Step.TotalSeconds, s.Grid.CellTick.TotalSeconds, s.Grid.Budget,
+            s.Simulation.Fleet.AlwaysOnline, s.Simulation.Fleet.ShiftDemandExponent, s.Simulation.Seed, s.Grid.Step.TotalSeconds, s.Grid.CellTick.TotalSeconds, s.Grid.Budget,
             s.Grid.CitySettings, replay);
     }
 
@@ -43,6 +43,9 @@ public static class ReportBuilder
             sim.Served,
             Round(sim.ServedPct),
             sim.Expired,
+            sim.ExpiredInReach,
+            sim.ExpiredMisplaced,
+            sim.ExpiredShort,
             sim.InProgress,
             Round(sim.PickupKm.Mean),
             Round(sim.PickupKm.P50),
@@ -75,7 +78,7 @@ public static class ReportBuilder
     }
 
     private static HourSummary Hour(HourlyMetrics h) =>
-        new(h.HourStart, h.LocalHour, h.Bookings, h.Served, Round(h.ServedPct), Round(h.MeanPickupMinutes), Round(h.MeanPickupKm));
+        new(h.HourStart, h.LocalHour, h.Bookings, h.Served, h.Expired, h.ExpiredShort, Round(h.ServedPct), Round(h.MeanPickupMinutes), Round(h.MeanPickupKm));
 
     /// <summary>Relative change in percent; null when the reference is zero.</summary>
     private static double? Change(double value, double reference) => reference == 0 ? null : Round(100 * (value / reference - 1));

@@ -15,6 +15,13 @@ public sealed record FleetOptions
 
     public double ShiftHoursMax { get; set; } = 10;
 
+    /// <summary>
+    /// How closely the drivers online follow the day's demand: shift starts are fitted so that drivers online per
+    /// hour are proportional to demand to this power (0: the same every hour; 1: in proportion to demand). The
+    /// default 0.75 has drivers favour the peaks without working only the peaks.
+    /// </summary>
+    public double ShiftDemandExponent { get; set; } = 0.75;
+
     /// <summary>A shift at least this long has one break, halfway through.</summary>
     public double BreakFromShiftHours { get; set; } = 6;
 
@@ -47,6 +54,7 @@ public sealed record FleetOptions
         Guard.InRange(ShiftHoursMin, 0.5, 24);
         Guard.InRange(ShiftHoursMax, 0.5, 24);
         Guard.NotBelow(ShiftHoursMin, ShiftHoursMax, nameof(ShiftHoursMin), nameof(ShiftHoursMax));
+        Guard.InRange(ShiftDemandExponent, 0, 2);
         Guard.Positive(BreakFromShiftHours);
         Guard.InRange(BreakMinutes, 0, 180);
         Guard.OpenFractionOrOne(JobAcceptanceMin);

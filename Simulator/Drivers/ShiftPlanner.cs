@@ -2,24 +2,23 @@ namespace SupplyGrid.Simulator;
 
 /// <summary>
 /// When drivers start their shifts: weights per local hour chosen so that the number of drivers online follows the
-/// city's demand, damped (demand to the power <see cref="Damping"/>: drivers work the peaks, but not only the peaks,
-/// and some like the night). The weights are fitted once per run by projected gradient descent on
+/// city's demand raised to a power (<see cref="FleetOptions.ShiftDemandExponent"/>: below 1 drivers work the peaks,
+/// but not only the peaks, and some like the night; 1 in proportion to demand). The weights are fitted once per run by projected gradient descent on
 /// <c>| coverage x weights - target |^2</c> with non-negative weights, where coverage[h, s] is the share of hour h that
 /// a shift starting in hour s (uniform minute, uniform length between the fleet's bounds) covers.
 /// </summary>
 internal static class ShiftPlanner
 {
-    public const double Damping = 0.75;
-
     private const int Hours = HourlyProfile.Hours;
     private const int Iterations = 3_000;
     private const double QuietFloor = 0.15;
 
     /// <param name="demandShares">The share of a day's bookings in each local hour (24 values).</param>
-    public static double[] FitStartWeights(IReadOnlyList<double> demandShares, double minShiftHours, double maxShiftHours)
+    /// <param name="demandExponent">Drivers online per hour aim at demand to this power (0 flat, 1 proportional).</param>
+    public static double[] FitStartWeights(IReadOnlyList<double> demandShares, double minShiftHours, double maxShiftHours, double demandExponent)
     {
         var coverage = Coverage(minShiftHours, maxShiftHours);
-        var target = Target(demandShares);
+        var target = Target(demandShares, demandExponent);
         var weights = new double[Hours];
         Array.Fill(weights, 1.0 / Hours);
         // A step below 1 / (largest eigenvalue of coverage' coverage) converges; that eigenvalue is at most the
@@ -60,15 +59,15 @@ internal static class ShiftPlanner
         return online;
     }
 
-    /// <summary>Damped demand, with quiet hours lifted to a floor, scaled to the same total as the fleet's hours.</summary>
-    private static double[] Target(IReadOnlyList<double> demandShares)
+    /// <summary>Demand to the exponent, with quiet hours lifted to a floor, relative to the mean hour.</summary>
+    private static double[] Target(IReadOnlyList<double> demandShares, double exponent)
     {
         if (demandShares.Count != Hours)
             throw new ArgumentException($"Demand shares are one per hour: {Hours} values.", nameof(demandShares));
         double mean = demandShares.Sum() / Hours;
         var target = new double[Hours];
         for (int h = 0; h < Hours; h++)
-            target[h] = mean > 0 ? Math.Pow(Math.Max(demandShares[h] / mean, QuietFloor), Damping) : 1;
+            target[h] = mean > 0 ? Math.Pow(Math.Max(demandShares[h] / mean, QuietFloor), exponent) : 1;
         return target;
     }
 

@@ -201,8 +201,25 @@ public sealed partial class CitySimulation
         ref var b = ref Booking(slot);
         if (b.Generation != generation || b.State != BookingState.Pending)
             return;
-        _metrics.BookingExpired(b.Hour);
+        _metrics.BookingExpired(b.Hour, UnservedSupplyAt(b.Pickup));
         FreeBooking(slot);
+    }
+
+    /// <summary>Where the nearest free driver is, as the expiry's <see cref="UnservedSupply"/> class.</summary>
+    private UnservedSupply UnservedSupplyAt(LatLng pickup)
+    {
+        _nearby.Clear();
+        _grid.Near(pickup, UnservedSupplyKm.Misplaced + _gridSlackKm, _nearby);
+        double nearestKm = double.PositiveInfinity;
+        foreach (int index in _nearby)
+        {
+            var d = _drivers[index];
+            if (d.Phase.IsFree())
+                nearestKm = Math.Min(nearestKm, GeoMath.DistanceKm(d.PositionAt(_now), pickup));
+        }
+        return nearestKm <= _dispatch.MaxPickupKm ? UnservedSupply.InReach
+            : nearestKm <= UnservedSupplyKm.Misplaced ? UnservedSupply.Misplaced
+            : UnservedSupply.Short;
     }
 
     private void AddPending(int slot)

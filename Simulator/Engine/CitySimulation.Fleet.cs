@@ -14,7 +14,7 @@ public sealed partial class CitySimulation
     private SimDriver[] CreateFleet(ulong seed)
     {
         var traits = SimRandom.Derive(seed, SimStream.Fleet);
-        var shiftStarts = ShiftPlanner.FitStartWeights(_demand.HourlyShares, _fleet.ShiftHoursMin, _fleet.ShiftHoursMax);
+        var shiftStarts = ShiftPlanner.FitStartWeights(_demand.HourlyShares, _fleet.ShiftHoursMin, _fleet.ShiftHoursMax, _fleet.ShiftDemandExponent);
         var drivers = new SimDriver[_fleet.Drivers];
         for (int i = 0; i < drivers.Length; i++)
         {

@@ -12,6 +12,7 @@ internal sealed class MetricsCollector
     private readonly List<double> _pickupMinutes = [];
     private readonly List<double> _waitMinutes = [];
     private readonly long[] _statusTicks = new long[Enum.GetValues<DriverStatus>().Length];
+    private readonly int[] _expiredBySupply = new int[Enum.GetValues<UnservedSupply>().Length];
 
     public MetricsCollector(DateTimeOffset start)
     {
@@ -48,10 +49,14 @@ internal sealed class MetricsCollector
         tally.PickupMinutes += pickupMinutes;
     }
 
-    public void BookingExpired(int hour)
+    public void BookingExpired(int hour, UnservedSupply supply)
     {
         Expired++;
-        Hour(hour).Expired++;
+        _expiredBySupply[(int)supply]++;
+        ref var tally = ref Hour(hour);
+        tally.Expired++;
+        if (supply == UnservedSupply.Short)
+            tally.ExpiredShort++;
     }
 
     public void AddStatusTime(DriverStatus status, long ticks) => _statusTicks[(int)status] += ticks;
@@ -72,6 +77,7 @@ internal sealed class MetricsCollector
                 tally.Bookings,
                 tally.Served,
                 tally.Expired,
+                tally.ExpiredShort,
                 Percent(tally.Served, tally.Bookings),
                 tally.Served == 0 ? 0 : tally.PickupMinutes / tally.Served,
                 tally.Served == 0 ? 0 : tally.PickupKm / tally.Served);
@@ -84,6 +90,9 @@ internal sealed class MetricsCollector
             Bookings = Bookings,
             Served = Served,
             Expired = Expired,
+            ExpiredInReach = _expiredBySupply[(int)UnservedSupply.InReach],
+            ExpiredMisplaced = _expiredBySupply[(int)UnservedSupply.Misplaced],
+            ExpiredShort = _expiredBySupply[(int)UnservedSupply.Short],
             ServedPct = Percent(Served, Bookings),
             PickupKm = DistributionSummary.Of(_pickupKm),
             PickupMinutes = DistributionSummary.Of(_pickupMinutes),
@@ -130,7 +139,7 @@ internal sealed class MetricsCollector
 
     private struct HourTally
     {
-        public int Bookings, Served, Expired;
+        public int Bookings, Served, Expired, ExpiredShort;
         public double PickupKm, PickupMinutes;
     }
 }

@@ -21,6 +21,15 @@ public sealed record SimulationResult
     /// <summary>Bookings that waited past the wait limit without a driver.</summary>
     public required int Expired { get; init; }
 
+    /// <summary>Expired while a free driver was within the dispatcher's reach (<see cref="UnservedSupply.InReach"/>).</summary>
+    public required int ExpiredInReach { get; init; }
+
+    /// <summary>Expired with the nearest free driver beyond reach but within 10 km (<see cref="UnservedSupply.Misplaced"/>).</summary>
+    public required int ExpiredMisplaced { get; init; }
+
+    /// <summary>Expired with no free driver within 10 km (<see cref="UnservedSupply.Short"/>).</summary>
+    public required int ExpiredShort { get; init; }
+
     /// <summary>Bookings neither served nor expired yet: waiting for a driver, or a driver on the way.</summary>
     public int InProgress => Bookings - Served - Expired;
 

@@ -22,6 +22,18 @@ public sealed class EvaluationArgumentsTests
         Assert.Equal("dir", options.Out);
         Assert.False(options.InProcess);
         Assert.Null(options.Arm);
+        Assert.Null(options.ShiftExponent);
+    }
+
+    [Fact]
+    public void The_shift_exponent_reaches_the_fleet_of_the_scenario()
+    {
+        var options = EvaluationArguments.Parse(["--shift-exponent", "1", "--out", "dir"]);
+
+        var scenario = ScenarioFactory.Create(options);
+
+        Assert.Equal(1.0, scenario.Simulation.Fleet.ShiftDemandExponent);
+        Assert.Equal(0.75, ScenarioFactory.Create(EvaluationArguments.Parse(["--out", "dir"])).Simulation.Fleet.ShiftDemandExponent);
     }
 
     [Theory]
@@ -40,6 +52,8 @@ public sealed class EvaluationArgumentsTests
     [InlineData("--out|d|--step-seconds|5|--tick-seconds|12", "--tick-seconds (12) must be a whole multiple of --step-seconds (5)")]
     [InlineData("--out|d|--format|csv|--replay|f", "--format 'csv' is not one of auto, nyc, generic")]
     [InlineData("--out|d|--arm|observe", "--arm and --arm-result go together")]
+    [InlineData("--out|d|--shift-exponent|3", "--shift-exponent 3 is out of range")]
+    [InlineData("--out|d|--always-online|--shift-exponent|1", "--shift-exponent shapes shifts; --always-online has none")]
     [InlineData("--out|d|--arm|naive|--arm-result|r.json", "--arm naive needs --naive")]
     [InlineData("--out|d|--out|e", "--out is given twice")]
     [InlineData("--out|d|--grid-setting", "--grid-setting needs KEY=VALUE")]

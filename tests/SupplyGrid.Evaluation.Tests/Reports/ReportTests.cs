@@ -9,7 +9,8 @@ namespace SupplyGrid.Evaluation.Tests.Reports;
 public sealed class ReportTests(StandardRuns runs)
 {
     private static readonly string[] BriefFields =
-        ["name", "bookings", "served_pct", "mean_pickup_km", "p90_pickup_km", "mean_pickup_min", "utilization_pct", "empty_km", "offers", "accepted", "arrived", "spend"];
+        ["name", "bookings", "served_pct", "mean_pickup_km", "p90_pickup_km", "mean_pickup_min", "utilization_pct", "empty_km", "offers", "accepted", "arrived", "spend",
+            "expired", "expired_in_reach", "expired_misplaced", "expired_short"];
 
     [Fact]
     public void The_json_has_every_field_the_brief_names_for_every_arm()

@@ -22,6 +22,22 @@ public sealed class ArmInvariantTests(StandardRuns runs)
         }
     }
 
+    [Theory]
+    [MemberData(nameof(AllArms))]
+    public void Every_expired_booking_is_classed_once_by_where_the_free_drivers_were(ArmKind arm)
+    {
+        var results = new[] { StandardRuns.Arm(runs.Balanced, arm), StandardRuns.Arm(runs.Hotspot, arm) };
+        Assert.True(results.Sum(r => r.Simulation.Expired) > 0, "the runs have expired bookings to class");
+        foreach (var result in results)
+        {
+            var sim = result.Simulation;
+            Assert.Equal(sim.Expired, sim.ExpiredInReach + sim.ExpiredMisplaced + sim.ExpiredShort);
+            Assert.Equal(sim.Expired, sim.Hours.Sum(h => h.Expired));
+            Assert.Equal(sim.ExpiredShort, sim.Hours.Sum(h => h.ExpiredShort));
+            Assert.All(sim.Hours, h => Assert.InRange(h.ExpiredShort, 0, h.Expired));
+        }
+    }
+
     [Fact]
     public void Every_arm_sees_the_same_bookings()
     {

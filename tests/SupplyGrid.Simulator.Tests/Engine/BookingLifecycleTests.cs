@@ -90,6 +90,32 @@ public class BookingLifecycleTests
         var result = simulation.Results();
         Assert.Equal((1, 0, 1), (result.Bookings, result.Served, result.Expired));
         Assert.Empty(sink.Of<DispatchJob>());
+        // The only driver was free 4 km away: beyond reach, within 10 km.
+        Assert.Equal((0, 1, 0), (result.ExpiredInReach, result.ExpiredMisplaced, result.ExpiredShort));
+        Assert.Equal(0, result.Hours.Sum(h => h.ExpiredShort));
+    }
+
+    [Fact]
+    public void A_booking_that_expires_while_every_driver_is_busy_counts_as_supply_short()
+    {
+        // The lone driver takes the first booking (1 km east, a 4 km trip) and is still on it when the second,
+        // 1 km west, expires.
+        var first = GeoMath.Offset(Runs.SquareCentre, 1, 0);
+        var second = GeoMath.Offset(Runs.SquareCentre, -1, 0);
+        var sink = new RecordingSink();
+        var simulation = Runs.LoneDriver(sink,
+        [
+            new DemandArrival(Runs.Noon, first, GeoMath.Offset(first, 0, 4), "test"),
+            new DemandArrival(Runs.Noon.AddSeconds(10), second, Runs.SquareCentre, "test"),
+        ]);
+
+        simulation.Step(TimeSpan.FromMinutes(6));
+
+        var result = simulation.Results();
+        Assert.Equal((2, 1, 1), (result.Bookings, result.Served, result.Expired));
+        Assert.Equal((0, 0, 1), (result.ExpiredInReach, result.ExpiredMisplaced, result.ExpiredShort));
+        var noon = Assert.Single(result.Hours);
+        Assert.Equal((1, 1), (noon.Expired, noon.ExpiredShort));
     }
 
     [Fact]
@@ -110,7 +136,10 @@ public class BookingLifecycleTests
         Assert.False(candidate.Repositioning);
         // First try at creation, then a round every 10 s; at 300 s the booking expires before the round runs: 1 + 29.
         Assert.Equal(30, refuser.Requests.Count);
-        Assert.Equal(1, simulation.Results().Expired);
+        var result = simulation.Results();
+        Assert.Equal(1, result.Expired);
+        // The driver was free 1 km away all along: the booking expired with supply in reach.
+        Assert.Equal((1, 0, 0), (result.ExpiredInReach, result.ExpiredMisplaced, result.ExpiredShort));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class ShiftPlannerTests
         for (int h = 8; h < 17; h++)
             shares[h] = 1.0 / 9;
 
-        var starts = ShiftPlanner.FitStartWeights(shares, 6, 10);
+        var starts = ShiftPlanner.FitStartWeights(shares, 6, 10, 0.75);
         var online = ShiftPlanner.OnlineProfile(starts, 6, 10);
 
         Assert.Equal(1.0, starts.Sum(), 9);
@@ -26,11 +26,28 @@ public class ShiftPlannerTests
     {
         var demand = new PoissonDemand(Cities.Singapore, new DemandOptions());
 
-        var online = ShiftPlanner.OnlineProfile(ShiftPlanner.FitStartWeights(demand.HourlyShares, 6, 10), 6, 10);
+        var online = ShiftPlanner.OnlineProfile(ShiftPlanner.FitStartWeights(demand.HourlyShares, 6, 10, 0.75), 6, 10);
 
         Assert.True(online[8] > 2 * online[3], "more drivers in the morning peak than at 3 am");
         Assert.True(online[18] > 2 * online[3], "more drivers in the evening peak than at 3 am");
         Assert.True(online[3] > 0, "a few drivers work at night");
+    }
+
+    [Fact]
+    public void A_higher_exponent_puts_more_of_the_fleet_in_the_peaks()
+    {
+        var demand = new PoissonDemand(Cities.Singapore, new DemandOptions());
+        double PeakOverNight(double exponent)
+        {
+            var online = ShiftPlanner.OnlineProfile(ShiftPlanner.FitStartWeights(demand.HourlyShares, 6, 10, exponent), 6, 10);
+            return online[18] / online[3];
+        }
+
+        double flat = PeakOverNight(0), damped = PeakOverNight(0.75), proportional = PeakOverNight(1);
+
+        Assert.InRange(flat, 0.8, 1.25);
+        Assert.True(damped > 1.5 * flat, $"0.75: {damped:F2} against flat {flat:F2}");
+        Assert.True(proportional > 1.05 * damped, $"1: {proportional:F2} against 0.75: {damped:F2}");
     }
 
     [Fact]
