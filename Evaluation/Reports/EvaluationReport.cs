@@ -98,6 +98,6 @@ public sealed record RunCounts(
     long MdtMessages,
     long GridWarnings);
 
-/// <summary>One local hour of booking creation; <c>ExpiredShort</c> counts those with no free driver within 10 km.</summary>
+/// <summary>One local hour of booking creation; <c>ExpiredShort</c> counts those with fewer free drivers than waiting bookings within 10 km.</summary>
 public sealed record HourSummary(
     DateTimeOffset HourStart, int LocalHour, int Bookings, int Served, int Expired, int ExpiredShort, double ServedPct, double MeanPickupMin, double MeanPickupKm);

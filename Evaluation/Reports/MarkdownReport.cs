@@ -33,7 +33,7 @@ public static class MarkdownReport
         }
 
         text.AppendLine();
-        text.AppendLine("Expired bookings by where the nearest free driver was at expiry (within the dispatcher's reach; beyond it but within 10 km, misplaced supply; none within 10 km, supply short):");
+        text.AppendLine("Expired bookings by the free drivers at expiry: one within the dispatcher's reach (in reach); none in reach but within 10 km at least as many as bookings waiting there (misplaced); fewer (short):");
         text.AppendLine();
         text.AppendLine("| arm | expired | in reach | misplaced | short |");
         text.AppendLine("|---|---:|---:|---:|---:|");

@@ -201,25 +201,40 @@ public sealed partial class CitySimulation
         ref var b = ref Booking(slot);
         if (b.Generation != generation || b.State != BookingState.Pending)
             return;
-        _metrics.BookingExpired(b.Hour, UnservedSupplyAt(b.Pickup));
+        _metrics.BookingExpired(b.Hour, UnservedSupplyAt(slot));
         FreeBooking(slot);
     }
 
-    /// <summary>Where the nearest free driver is, as the expiry's <see cref="UnservedSupply"/> class.</summary>
-    private UnservedSupply UnservedSupplyAt(LatLng pickup)
+    /// <summary>
+    /// The expiring booking's <see cref="UnservedSupply"/> class: a free driver in reach; else as many free drivers
+    /// within <see cref="UnservedSupplyKm.Area"/> as bookings waiting there (this one included); else too few.
+    /// </summary>
+    private UnservedSupply UnservedSupplyAt(int slot)
     {
+        var pickup = Booking(slot).Pickup;
         _nearby.Clear();
-        _grid.Near(pickup, UnservedSupplyKm.Misplaced + _gridSlackKm, _nearby);
-        double nearestKm = double.PositiveInfinity;
+        _grid.Near(pickup, UnservedSupplyKm.Area + _gridSlackKm, _nearby);
+        int freeInArea = 0;
         foreach (int index in _nearby)
         {
             var d = _drivers[index];
-            if (d.Phase.IsFree())
-                nearestKm = Math.Min(nearestKm, GeoMath.DistanceKm(d.PositionAt(_now), pickup));
+            if (!d.Phase.IsFree())
+                continue;
+            double km = GeoMath.DistanceKm(d.PositionAt(_now), pickup);
+            if (km <= _dispatch.MaxPickupKm)
+                return UnservedSupply.InReach;
+            if (km <= UnservedSupplyKm.Area)
+                freeInArea++;
         }
-        return nearestKm <= _dispatch.MaxPickupKm ? UnservedSupply.InReach
-            : nearestKm <= UnservedSupplyKm.Misplaced ? UnservedSupply.Misplaced
-            : UnservedSupply.Short;
+        int waitingInArea = 1;
+        foreach (var (other, generation) in _pending)
+        {
+            var b = Booking(other);
+            if (other != slot && b.Generation == generation && b.State == BookingState.Pending
+                && GeoMath.DistanceKm(b.Pickup, pickup) <= UnservedSupplyKm.Area)
+                waitingInArea++;
+        }
+        return freeInArea >= waitingInArea ? UnservedSupply.Misplaced : UnservedSupply.Short;
     }
 
     private void AddPending(int slot)

@@ -24,10 +24,10 @@ public sealed record SimulationResult
     /// <summary>Expired while a free driver was within the dispatcher's reach (<see cref="UnservedSupply.InReach"/>).</summary>
     public required int ExpiredInReach { get; init; }
 
-    /// <summary>Expired with the nearest free driver beyond reach but within 10 km (<see cref="UnservedSupply.Misplaced"/>).</summary>
+    /// <summary>Expired with nobody free in reach but enough free drivers within 10 km for the bookings waiting there (<see cref="UnservedSupply.Misplaced"/>).</summary>
     public required int ExpiredMisplaced { get; init; }
 
-    /// <summary>Expired with no free driver within 10 km (<see cref="UnservedSupply.Short"/>).</summary>
+    /// <summary>Expired with fewer free drivers within 10 km than bookings waiting there (<see cref="UnservedSupply.Short"/>).</summary>
     public required int ExpiredShort { get; init; }
 
     /// <summary>Bookings neither served nor expired yet: waiting for a driver, or a driver on the way.</summary>

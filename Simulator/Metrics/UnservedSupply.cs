@@ -1,8 +1,8 @@
 namespace SupplyGrid.Simulator;
 
 /// <summary>
-/// Where the free drivers were when a booking expired unserved: whether moving drivers could have served it or the
-/// city had nobody to spare.
+/// Where the free drivers were when a booking expired unserved: whether moving drivers could have served it, or
+/// the drivers around were too few for the bookings waiting.
 /// </summary>
 public enum UnservedSupply
 {
@@ -10,21 +10,24 @@ public enum UnservedSupply
     InReach,
 
     /// <summary>
-    /// No free driver within reach, but one within <see cref="UnservedSupplyKm.Misplaced"/> km: supply was misplaced,
-    /// the case repositioning is for.
+    /// Nobody free in reach, but within <see cref="UnservedSupplyKm.Area"/> km at least as many free drivers as
+    /// bookings waiting for one: supply was misplaced, the case repositioning is for.
     /// </summary>
     Misplaced,
 
-    /// <summary>No free driver within <see cref="UnservedSupplyKm.Misplaced"/> km: the drivers around were all busy.</summary>
+    /// <summary>
+    /// Within <see cref="UnservedSupplyKm.Area"/> km fewer free drivers than bookings waiting: moving the drivers
+    /// around could not have served them all.
+    /// </summary>
     Short,
 }
 
-/// <summary>The distance that separates <see cref="UnservedSupply.Misplaced"/> from <see cref="UnservedSupply.Short"/>.</summary>
+/// <summary>The area whose free drivers and waiting bookings decide between <see cref="UnservedSupply.Misplaced"/> and <see cref="UnservedSupply.Short"/>.</summary>
 public static class UnservedSupplyKm
 {
     /// <summary>
-    /// 10 km: twice the grid's widened reposition search (DOMAIN.md: 5 km), about half an hour's drive in a peak.
-    /// A driver farther away is no realistic answer to a booking that waits at most a few minutes.
+    /// 10 km around the pickup: twice the grid's widened reposition search (DOMAIN.md: 5 km), about half an hour's
+    /// drive in a peak; a driver farther away is no realistic answer to a booking that waits a few minutes.
     /// </summary>
-    public const double Misplaced = 10;
+    public const double Area = 10;
 }

@@ -90,9 +90,29 @@ public class BookingLifecycleTests
         var result = simulation.Results();
         Assert.Equal((1, 0, 1), (result.Bookings, result.Served, result.Expired));
         Assert.Empty(sink.Of<DispatchJob>());
-        // The only driver was free 4 km away: beyond reach, within 10 km.
+        // The only driver was free 4 km away, beyond reach, and this was the only booking waiting within 10 km.
         Assert.Equal((0, 1, 0), (result.ExpiredInReach, result.ExpiredMisplaced, result.ExpiredShort));
         Assert.Equal(0, result.Hours.Sum(h => h.ExpiredShort));
+    }
+
+    [Fact]
+    public void Two_bookings_waiting_for_one_misplaced_driver_count_one_short_and_one_misplaced()
+    {
+        // The lone driver idles 4 km from both pickups: out of reach, and one driver for two waiting bookings.
+        var far = GeoMath.Offset(Runs.SquareCentre, 0, 4);
+        var sink = new RecordingSink();
+        var simulation = Runs.LoneDriver(sink,
+        [
+            new DemandArrival(Runs.Noon.AddMinutes(1), far, Runs.SquareCentre, "test"),
+            new DemandArrival(Runs.Noon.AddMinutes(1), GeoMath.Offset(far, 0.2, 0), Runs.SquareCentre, "test"),
+        ]);
+
+        simulation.Step(TimeSpan.FromMinutes(7));
+
+        var result = simulation.Results();
+        Assert.Equal(2, result.Expired);
+        // The first to expire saw the other still waiting; the second saw the driver free for it alone.
+        Assert.Equal((0, 1, 1), (result.ExpiredInReach, result.ExpiredMisplaced, result.ExpiredShort));
     }
 
     [Fact]
