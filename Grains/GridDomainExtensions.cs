@@ -4,24 +4,31 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupplyGrid.Grains.Configuration;
 using SupplyGrid.Grains.Diagnostics;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime.Hosting;
+using Orleans.Hosting;
+using SupplyGrid.Grains.Streams;
 
 namespace SupplyGrid.Grains;
 
 public static class GridDomainExtensions
 {
     /// <summary>
-    /// Adds the domain grains (drivers, cells, cities, campaigns, bookings, ODRD ranking) and their services: the
+    /// Adds the domain grains' services (the grain classes themselves Orleans finds in this assembly): the
     /// cities from <c>Cities</c> (Singapore when none), driver settings from <c>Drivers</c>, both validated at start
     /// with errors naming the setting, and in-memory ports (MDT outbox, city change feed) plus a discarding analytics
     /// sink, unless the host registered its own.
     /// </summary>
-    public static GridBuilder AddSupplyGridDomain(this GridBuilder grid, IConfiguration configuration)
+    public static ISiloBuilder AddSupplyGridDomain(this ISiloBuilder silo, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddSupplyGridDomain(configuration);
+        return silo;
+    }
+
+    /// <inheritdoc cref="AddSupplyGridDomain(ISiloBuilder, IConfiguration)"/>
+    public static IServiceCollection AddSupplyGridDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        grid.AddGrains(typeof(GridDomainExtensions).Assembly);
-        var services = grid.Services;
         services.AddOptions<CitiesOptions>()
             .Configure(o => o.Bind(configuration))
             .Validate(o => o.Build().Count > 0)
@@ -35,7 +42,8 @@ public static class GridDomainExtensions
         services.TryAddSingleton<IMdtOutbox>(_ => new InMemoryMdtOutbox());
         services.TryAddSingleton<ICityChangeFeed>(_ => new InMemoryCityChangeFeed());
         services.TryAddSingleton<IAnalyticsSink, NullAnalyticsSink>();
-        return grid;
+        services.TryAddSingleton<TopicRouter>();
+        return services;
     }
 
 }

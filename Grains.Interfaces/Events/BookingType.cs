@@ -1,8 +1,10 @@
+using Orleans;
 using System.Text.Json.Serialization;
 
 namespace SupplyGrid.Grains.Events;
 
 [JsonConverter(typeof(SnakeCaseEnumConverter<BookingType>))]
+[GenerateSerializer, Alias("supplygrid.BookingType")]
 public enum BookingType
 {
     /// <summary>Pickup as soon as possible.</summary>

@@ -1,35 +1,46 @@
+using Orleans;
 using System.Text.Json.Serialization;
 
 namespace SupplyGrid.Grains.Events;
 
 /// <summary>A booking assigned to a driver, or that assignment withdrawn (<see cref="Topics.DispatchJob"/>, key driver_id).</summary>
+[GenerateSerializer, Alias("supplygrid.DispatchJob"), Immutable]
 public sealed record DispatchJob : ITopicRecord
 {
     [JsonRequired]
+    [Id(0)]
     public string EventId { get; set; } = "";
 
     [JsonRequired]
+    [Id(1)]
     public DateTimeOffset Ts { get; set; }
 
     [JsonRequired]
+    [Id(2)]
     public string JobId { get; set; } = "";
 
     [JsonRequired]
+    [Id(3)]
     public string BookingId { get; set; } = "";
 
     [JsonRequired]
+    [Id(4)]
     public string DriverId { get; set; } = "";
 
     [JsonRequired]
+    [Id(5)]
     public string VehicleId { get; set; } = "";
 
     [JsonRequired]
+    [Id(6)]
     public DispatchJobStatus Status { get; set; }
 
     [JsonRequired]
+    [Id(7)]
     public double PickupLat { get; set; }
 
     [JsonRequired]
+    [Id(8)]
     public double PickupLng { get; set; }
 
     public string? Validate(DateTimeOffset now, EventValidationOptions options) =>

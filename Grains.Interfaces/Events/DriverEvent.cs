@@ -1,37 +1,48 @@
+using Orleans;
 using System.Text.Json.Serialization;
 
 namespace SupplyGrid.Grains.Events;
 
 /// <summary>A GPS ping with the driver's status (<see cref="Topics.DriverEvent"/>, key driver_id, every 3 to 5 s).</summary>
+[GenerateSerializer, Alias("supplygrid.DriverEvent"), Immutable]
 public sealed record DriverEvent : ITopicRecord
 {
     [JsonRequired]
+    [Id(0)]
     public string EventId { get; set; } = "";
 
     /// <summary>When the position was measured.</summary>
     [JsonRequired]
+    [Id(1)]
     public DateTimeOffset Ts { get; set; }
 
     [JsonRequired]
+    [Id(2)]
     public string DriverId { get; set; } = "";
 
     /// <summary>The vehicle the driver is logged into; may be absent only while offline or on a break.</summary>
+    [Id(3)]
     public string? VehicleId { get; set; }
 
     [JsonRequired]
+    [Id(4)]
     public double Lat { get; set; }
 
     [JsonRequired]
+    [Id(5)]
     public double Lng { get; set; }
 
     /// <summary>Ground speed in km/h.</summary>
     [JsonRequired]
+    [Id(6)]
     public double SpeedKmh { get; set; }
 
     /// <summary>Course over ground in degrees clockwise from north, [0, 360); absent when the vehicle stands still.</summary>
+    [Id(7)]
     public double? HeadingDeg { get; set; }
 
     [JsonRequired]
+    [Id(8)]
     public DriverStatus Status { get; set; }
 
     public string? Validate(DateTimeOffset now, EventValidationOptions options) =>

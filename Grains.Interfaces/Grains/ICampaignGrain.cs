@@ -1,5 +1,5 @@
-using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace SupplyGrid.Grains;
 

@@ -1,6 +1,6 @@
 using SupplyGrid.Geo;
-using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace SupplyGrid.Grains;
 

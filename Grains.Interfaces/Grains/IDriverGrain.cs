@@ -1,6 +1,7 @@
+using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Messaging;
-using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace SupplyGrid.Grains;
 
@@ -11,6 +12,21 @@ namespace SupplyGrid.Grains;
 /// </summary>
 public interface IDriverGrain : IGrainWithStringKey
 {
+    /// <summary>A GPS ping with the driver's status (driver_event). Stale and out-of-order pings change nothing.</summary>
+    Task OnNextAsync(DriverEvent ping);
+
+    /// <summary>A job assigned to, or moved on by, the driver (dispatch_job).</summary>
+    Task OnNextAsync(DispatchJob job);
+
+    /// <summary>A completed trip (upload_trip): earnings, and quest progress.</summary>
+    Task OnNextAsync(UploadTrip trip);
+
+    /// <summary>The driver's acceptance, cancellation, rating and online hours (driver_real_performance).</summary>
+    Task OnNextAsync(DriverRealPerformance performance);
+
+    /// <summary>The driver's reply to an MDT message (message_reply).</summary>
+    Task OnNextAsync(MessageReply reply);
+
     /// <summary>
     /// A cell (or an operator) asks to offer the driver a move. The grain refuses when the driver is not available, is
     /// suspect, already holds a live offer, or the campaign cannot fund it; otherwise it reserves the incentive, sends

@@ -1,4 +1,4 @@
-using SupplyGrid.Runtime;
+using Orleans;
 
 namespace SupplyGrid.Grains;
 

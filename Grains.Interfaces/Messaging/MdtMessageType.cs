@@ -1,9 +1,11 @@
+using Orleans;
 using System.Text.Json.Serialization;
 using SupplyGrid.Grains.Events;
 
 namespace SupplyGrid.Grains.Messaging;
 
 [JsonConverter(typeof(SnakeCaseEnumConverter<MdtMessageType>))]
+[GenerateSerializer, Alias("supplygrid.MdtMessageType")]
 public enum MdtMessageType
 {
     /// <summary>Move to a cell that lacks drivers, for an amount; the driver replies accept or decline.</summary>

@@ -1,33 +1,43 @@
+using Orleans;
 using SupplyGrid.Geo;
 using SupplyGrid.Grains.Events;
 
 namespace SupplyGrid.Grains.Messaging;
 
 /// <summary>The structured part of an MDT message: what the terminal needs beyond the display text.</summary>
+[GenerateSerializer, Alias("supplygrid.MdtPayload"), Immutable]
 public sealed record MdtPayload
 {
     public const int MaxPlaceNameLength = 64;
 
     /// <summary>H3 index of the target cell as lowercase hexadecimal, e.g. "8865229a1bfffff".</summary>
+    [Id(0)]
     public string? TargetCell { get; init; }
 
     /// <summary>A human name for the target area ("Marina Bay").</summary>
+    [Id(1)]
     public string? PlaceName { get; init; }
 
     /// <summary>Centre of the target cell, for the terminal's navigation.</summary>
+    [Id(2)]
     public double? CentreLat { get; init; }
 
+    [Id(3)]
     public double? CentreLng { get; init; }
 
     /// <summary>The money offered or paid, in <see cref="Currency"/>.</summary>
+    [Id(4)]
     public decimal? Amount { get; init; }
 
     /// <summary>ISO 4217 code of <see cref="Amount"/>.</summary>
+    [Id(5)]
     public string? Currency { get; init; }
 
     /// <summary>Reply by this time (an offer) or arrive by it (a confirmed offer).</summary>
+    [Id(6)]
     public DateTimeOffset? Deadline { get; init; }
 
+    [Id(7)]
     public MdtReasonFigures? Reason { get; init; }
 
     /// <summary>Checks the fields present, and that the fields <paramref name="type"/> needs are present.</summary>

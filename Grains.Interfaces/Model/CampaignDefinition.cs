@@ -1,37 +1,49 @@
+using Orleans;
 using SupplyGrid.Geo;
 
 namespace SupplyGrid.Grains;
 
 /// <summary>What an operator creates (POST campaigns); the grain key is the campaign id.</summary>
+[GenerateSerializer, Alias("supplygrid.CampaignDefinition"), Immutable]
 public sealed record CampaignDefinition
 {
     public const int MaxNameLength = 100;
     public const int MaxTargetCells = 10_000;
 
+    [Id(0)]
     public required string CityId { get; init; }
 
+    [Id(1)]
     public required CampaignKind Kind { get; init; }
 
+    [Id(2)]
     public required string Name { get; init; }
 
     /// <summary>The most the campaign may pay in total, in the city's currency.</summary>
+    [Id(3)]
     public required decimal Budget { get; init; }
 
+    [Id(4)]
     public required DateTimeOffset StartsAt { get; init; }
 
     /// <summary>Null: open-ended (pools only).</summary>
+    [Id(5)]
     public DateTimeOffset? EndsAt { get; init; }
 
     /// <summary>H3 indexes (hex) the campaign covers; empty: the whole city (pools) or the event area (events).</summary>
+    [Id(6)]
     public IReadOnlyList<string> TargetCells { get; init; } = [];
 
     /// <summary>The most one driver may receive from this campaign per local day; null: the city's daily cap.</summary>
+    [Id(7)]
     public decimal? PerDriverDailyCap { get; init; }
 
     /// <summary>Required for quests.</summary>
+    [Id(8)]
     public QuestTerms? Quest { get; init; }
 
     /// <summary>Required for events.</summary>
+    [Id(9)]
     public EventTerms? Event { get; init; }
 
     /// <summary>Throws an <see cref="ArgumentException"/> whose parameter name is the offending field.</summary>
@@ -75,6 +87,7 @@ public sealed record CampaignDefinition
 }
 
 /// <summary>Complete <see cref="RequiredTrips"/> trips in the target cells within the window to earn <see cref="Reward"/> once.</summary>
+[GenerateSerializer, Alias("supplygrid.QuestTerms"), Immutable]
 public sealed record QuestTerms(int RequiredTrips, decimal Reward)
 {
     public const int MaxRequiredTrips = 200;
@@ -94,6 +107,7 @@ public sealed record QuestTerms(int RequiredTrips, decimal Reward)
 /// <param name="ExpectedDemand">Extra bookings per demand window the event brings, spread over the area's cells.</param>
 /// <param name="PrepositionLead">How long before the start drivers are moved into the area.</param>
 /// <param name="SurgeMultiplier">The event multiplier while the event runs (before the surge cap).</param>
+[GenerateSerializer, Alias("supplygrid.EventTerms"), Immutable]
 public sealed record EventTerms(LatLng Venue, double RadiusKm, double ExpectedDemand, TimeSpan PrepositionLead, double SurgeMultiplier)
 {
     public const double MaxRadiusKm = 10;

@@ -1,5 +1,7 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
+[GenerateSerializer, Alias("supplygrid.CampaignKind")]
 public enum CampaignKind
 {
     /// <summary>A budget that funds reposition offers (the city's pool, or a pool for some cells).</summary>

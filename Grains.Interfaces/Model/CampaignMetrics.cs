@@ -1,3 +1,4 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>A campaign's ledger in figures (GET campaign metrics).</summary>
@@ -13,6 +14,7 @@ namespace SupplyGrid.Grains;
 /// <param name="Failed">Accepted offers that never arrived (released).</param>
 /// <param name="Released">Reservations released without payment (declined, expired, failed, lapsed).</param>
 /// <param name="Awards">Quest or event awards paid.</param>
+[GenerateSerializer, Alias("supplygrid.CampaignMetrics"), Immutable]
 public sealed record CampaignMetrics(
     string Id,
     CampaignStatus Status,

@@ -1,5 +1,7 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
+[GenerateSerializer, Alias("supplygrid.CampaignStatus")]
 public enum CampaignStatus
 {
     /// <summary>Created; the window has not started.</summary>

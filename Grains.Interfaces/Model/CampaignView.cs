@@ -1,3 +1,4 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>A campaign as the API shows it.</summary>
@@ -11,6 +12,7 @@ namespace SupplyGrid.Grains;
 /// <param name="OpenReservations">Offers still holding a reservation.</param>
 /// <param name="CreatedAt">When created.</param>
 /// <param name="UpdatedAt">Last change of status or ledger.</param>
+[GenerateSerializer, Alias("supplygrid.CampaignView"), Immutable]
 public sealed record CampaignView(
     string Id,
     CampaignDefinition Definition,
@@ -28,6 +30,7 @@ public sealed record CampaignView(
 }
 
 /// <summary>The campaign index the city keeps (campaign to city, one-way, on every change).</summary>
+[GenerateSerializer, Alias("supplygrid.CampaignSummary"), Immutable]
 public readonly record struct CampaignSummary(
     string Id,
     string CityId,

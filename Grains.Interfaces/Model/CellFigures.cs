@@ -1,3 +1,4 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>The few figures of a cell the ODRD ranking needs.</summary>
@@ -5,4 +6,5 @@ namespace SupplyGrid.Grains;
 /// <param name="Demand">Smoothed demand, the basis of the cell's status.</param>
 /// <param name="Ratio">The cell's current ratio.</param>
 /// <param name="Status">The cell's current status.</param>
+[GenerateSerializer, Alias("supplygrid.CellFigures"), Immutable]
 public readonly record struct CellFigures(int Drivers, double Demand, double Ratio, SupplyStatus Status);

@@ -1,3 +1,4 @@
+using Orleans;
 using SupplyGrid.Geo;
 
 namespace SupplyGrid.Grains;
@@ -21,6 +22,7 @@ namespace SupplyGrid.Grains;
 /// <param name="SpareDrivers">Drivers that could leave without putting the cell in deficit.</param>
 /// <param name="PendingArrivals">Expected arrivals from offers still running for this cell.</param>
 /// <param name="ForecastMape">The forecast's running mean absolute percentage error (0.2 = 20%); null before any slot was scored.</param>
+[GenerateSerializer, Alias("supplygrid.CellSnapshot"), Immutable]
 public sealed record CellSnapshot(
     string CityId,
     string Cell,

@@ -1,3 +1,4 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>A city's configuration as the API shows it.</summary>
@@ -13,6 +14,7 @@ namespace SupplyGrid.Grains;
 /// <param name="TickInterval">How often every cell recomputes.</param>
 /// <param name="RepositionCampaignId">The pool funding reposition offers outside event areas.</param>
 /// <param name="RepositionCampaignIds">The pool's campaign grains (one, or its shards).</param>
+[GenerateSerializer, Alias("supplygrid.CityInfo"), Immutable]
 public sealed record CityInfo(
     string Id,
     string Name,

@@ -1,3 +1,4 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>A city's KPIs (GET /api/metrics).</summary>
@@ -16,6 +17,7 @@ namespace SupplyGrid.Grains;
 /// <param name="Spent">Incentives committed by the city's campaigns.</param>
 /// <param name="Reserved">Incentives reserved for running offers.</param>
 /// <param name="ForecastMape">Mean of the cells' forecast errors; null before any was scored.</param>
+[GenerateSerializer, Alias("supplygrid.CityMetrics"), Immutable]
 public sealed record CityMetrics(
     string CityId,
     DateTimeOffset At,
@@ -34,4 +36,5 @@ public sealed record CityMetrics(
     double? ForecastMape);
 
 /// <summary>Offers by the state they reached.</summary>
+[GenerateSerializer, Alias("supplygrid.OfferCounts"), Immutable]
 public readonly record struct OfferCounts(long Sent, long Accepted, long Declined, long Expired, long Arrived, long Failed);

@@ -1,3 +1,4 @@
+using Orleans;
 using SupplyGrid.Geo;
 
 namespace SupplyGrid.Grains;
@@ -10,4 +11,5 @@ namespace SupplyGrid.Grains;
 /// <param name="Cell">The cell of that position (default when unknown).</param>
 /// <param name="AcceptanceRate">Share of dispatched jobs accepted, 0..1.</param>
 /// <param name="Rating">Average rider rating, 0..5.</param>
+[GenerateSerializer, Alias("supplygrid.DispatchFacts"), Immutable]
 public readonly record struct DispatchFacts(bool Known, bool Available, bool Suspect, LatLng Position, H3Index Cell, double AcceptanceRate, double Rating);

@@ -1,3 +1,4 @@
+using Orleans;
 using SupplyGrid.Geo;
 
 namespace SupplyGrid.Grains;
@@ -10,4 +11,5 @@ namespace SupplyGrid.Grains;
 /// </param>
 /// <param name="Demand">The donor's expected demand, on the same basis as its status.</param>
 /// <param name="Drivers">Those drivers, nearest to the asking cell first, at most the number asked for.</param>
+[GenerateSerializer, Alias("supplygrid.DonorReport"), Immutable]
 public sealed record DonorReport(H3Index Cell, double Supply, double Demand, IReadOnlyList<DriverPresence> Drivers);

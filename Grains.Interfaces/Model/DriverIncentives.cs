@@ -1,3 +1,4 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>A driver's incentives (GET /api/incentives/{driverId}).</summary>
@@ -11,6 +12,7 @@ namespace SupplyGrid.Grains;
 /// <param name="PaidTotal">Committed since the grid has known the driver.</param>
 /// <param name="Offers">Recent offers, newest first.</param>
 /// <param name="Awards">Quest and event awards, newest first.</param>
+[GenerateSerializer, Alias("supplygrid.DriverIncentives"), Immutable]
 public sealed record DriverIncentives(
     string DriverId,
     DateOnly Day,
@@ -30,4 +32,5 @@ public sealed record DriverIncentives(
 /// <param name="Currency">Its currency.</param>
 /// <param name="Reason">Why, in a few words.</param>
 /// <param name="At">When it was committed.</param>
+[GenerateSerializer, Alias("supplygrid.IncentiveAward"), Immutable]
 public readonly record struct IncentiveAward(string AwardId, string CampaignId, decimal Amount, string Currency, string Reason, DateTimeOffset At);

@@ -1,3 +1,4 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>
@@ -10,6 +11,7 @@ namespace SupplyGrid.Grains;
 /// <param name="CompletedTrips">Trips completed, as the performance platform last reported them (or counted since).</param>
 /// <param name="OffersSeen">Reposition or incentive offers the driver answered or let expire.</param>
 /// <param name="OffersAccepted">Of those, how many were accepted.</param>
+[GenerateSerializer, Alias("supplygrid.DriverPerformance"), Immutable]
 public readonly record struct DriverPerformance(
     double AcceptanceRate,
     double CancellationRate,

@@ -1,3 +1,4 @@
+using Orleans;
 using SupplyGrid.Geo;
 
 namespace SupplyGrid.Grains;
@@ -12,6 +13,7 @@ namespace SupplyGrid.Grains;
 /// <param name="Performance">For the acceptance propensity and the tier bonus of an offer.</param>
 /// <param name="IncentivesToday">Incentives paid or reserved for the driver today (city local day), for the daily cap.</param>
 /// <param name="HasLiveOffer">The driver holds an offer that has not ended: not a candidate for another.</param>
+[GenerateSerializer, Alias("supplygrid.DriverPresence"), Immutable]
 public readonly record struct DriverPresence(
     string DriverId,
     LatLng Position,

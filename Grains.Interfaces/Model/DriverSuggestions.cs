@@ -1,3 +1,4 @@
+using Orleans;
 using SupplyGrid.Geo;
 
 namespace SupplyGrid.Grains;
@@ -7,6 +8,7 @@ namespace SupplyGrid.Grains;
 /// <param name="At">When computed.</param>
 /// <param name="LiveOffer">The offer still running, if any.</param>
 /// <param name="Suggestions">Nearby deficit cells, best first.</param>
+[GenerateSerializer, Alias("supplygrid.DriverSuggestions"), Immutable]
 public sealed record DriverSuggestions(string DriverId, DateTimeOffset At, OfferView? LiveOffer, IReadOnlyList<RepositionSuggestion> Suggestions);
 
 /// <summary>A deficit cell worth driving to.</summary>
@@ -19,6 +21,7 @@ public sealed record DriverSuggestions(string DriverId, DateTimeOffset At, Offer
 /// <param name="DriversNeeded">How many drivers it lacks.</param>
 /// <param name="EstimatedAmount">What an offer would pay this driver there (not reserved).</param>
 /// <param name="Currency">Its currency.</param>
+[GenerateSerializer, Alias("supplygrid.RepositionSuggestion"), Immutable]
 public readonly record struct RepositionSuggestion(
     string TargetCell,
     LatLng Centre,

@@ -1,3 +1,4 @@
+using Orleans;
 using SupplyGrid.Geo;
 using SupplyGrid.Grains.Events;
 
@@ -19,6 +20,7 @@ namespace SupplyGrid.Grains;
 /// <param name="Today">Today's figures (city local day).</param>
 /// <param name="LiveOffer">The offer still running, if any.</param>
 /// <param name="RecentOffers">The most recent offers, newest first.</param>
+[GenerateSerializer, Alias("supplygrid.DriverView"), Immutable]
 public sealed record DriverView(
     string DriverId,
     bool Known,
@@ -43,6 +45,7 @@ public sealed record DriverView(
 /// <param name="OnlineMinutes">Minutes online (any status but offline), from the pings.</param>
 /// <param name="IncentivesPaid">Incentives committed.</param>
 /// <param name="IncentivesReserved">Incentives reserved for running offers.</param>
+[GenerateSerializer, Alias("supplygrid.DriverDay"), Immutable]
 public readonly record struct DriverDay(
     DateOnly Day,
     int Trips,

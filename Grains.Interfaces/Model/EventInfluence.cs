@@ -1,3 +1,4 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>
@@ -11,6 +12,7 @@ namespace SupplyGrid.Grains;
 /// <param name="PrepositionFrom">When drivers start being moved into the area.</param>
 /// <param name="StartsAt">When the event starts.</param>
 /// <param name="EndsAt">When the event ends; the influence is dropped after it.</param>
+[GenerateSerializer, Alias("supplygrid.EventInfluence"), Immutable]
 public sealed record EventInfluence(
     string CampaignId,
     double ExtraDemand,

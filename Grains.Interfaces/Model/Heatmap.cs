@@ -1,3 +1,4 @@
+using Orleans;
 using SupplyGrid.Geo;
 
 namespace SupplyGrid.Grains;
@@ -10,6 +11,7 @@ namespace SupplyGrid.Grains;
 /// <param name="OverallRatio">Drivers over expected demand, city-wide (1 when the city is quiet).</param>
 /// <param name="OverallStatus">The band of the overall ratio.</param>
 /// <param name="Zones">Every active cell.</param>
+[GenerateSerializer, Alias("supplygrid.Heatmap"), Immutable]
 public sealed record Heatmap(
     string CityId,
     DateTimeOffset UpdatedAt,
@@ -30,6 +32,7 @@ public sealed record Heatmap(
 /// <param name="Status">The ratio's band.</param>
 /// <param name="Surge">The published surge multiplier.</param>
 /// <param name="UpdatedAt">When the cell last recomputed.</param>
+[GenerateSerializer, Alias("supplygrid.HeatmapZone"), Immutable]
 public readonly record struct HeatmapZone(
     string H3,
     LatLng Centre,

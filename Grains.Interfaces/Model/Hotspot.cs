@@ -1,3 +1,4 @@
+using Orleans;
 using SupplyGrid.Geo;
 
 namespace SupplyGrid.Grains;
@@ -12,6 +13,7 @@ namespace SupplyGrid.Grains;
 /// <param name="Surge">The published surge multiplier.</param>
 /// <param name="DistanceKm">From the point asked about, when one was given.</param>
 /// <param name="UpdatedAt">When the cell last recomputed.</param>
+[GenerateSerializer, Alias("supplygrid.Hotspot"), Immutable]
 public readonly record struct Hotspot(
     string H3,
     LatLng Centre,

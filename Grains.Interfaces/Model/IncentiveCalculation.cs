@@ -1,3 +1,4 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>What a move to a cell would pay a driver now (POST /api/incentives/calculate); nothing is reserved.</summary>
@@ -10,6 +11,7 @@ namespace SupplyGrid.Grains;
 /// <param name="Quote">The amount with its components and the limit that applied.</param>
 /// <param name="AcceptanceProbability">The driver's expected acceptance at that amount.</param>
 /// <param name="CampaignRemaining">The campaign's budget not spent or reserved.</param>
+[GenerateSerializer, Alias("supplygrid.IncentiveCalculation"), Immutable]
 public sealed record IncentiveCalculation(
     string DriverId,
     string TargetCell,

@@ -1,6 +1,8 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>What, if anything, moved the amount away from base + distance + urgency + tier.</summary>
+[GenerateSerializer, Alias("supplygrid.IncentiveLimit")]
 public enum IncentiveLimit
 {
     /// <summary>The sum was paid as is.</summary>

@@ -1,3 +1,4 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>A priced offer with its components, for the MDT reason figures and the audit trail.</summary>
@@ -8,6 +9,7 @@ namespace SupplyGrid.Grains;
 /// <param name="UrgencyAmount">The urgency component.</param>
 /// <param name="TierAmount">The tier component (after the tier maximum).</param>
 /// <param name="Limit">The clamp or limit that applied last, if any.</param>
+[GenerateSerializer, Alias("supplygrid.IncentiveQuote"), Immutable]
 public readonly record struct IncentiveQuote(
     decimal Amount,
     string Currency,

@@ -1,3 +1,4 @@
+using Orleans;
 using SupplyGrid.Geo;
 
 namespace SupplyGrid.Grains;
@@ -13,6 +14,7 @@ namespace SupplyGrid.Grains;
 /// <param name="Day">The city's local date (the daily caps' day).</param>
 /// <param name="HoldUntil">After this the campaign releases the reservation by itself if nobody settled it.</param>
 /// <param name="FixedAmount">An operator's fixed amount instead of the priced one.</param>
+[GenerateSerializer, Alias("supplygrid.ReservationRequest"), Immutable]
 public readonly record struct ReservationRequest(
     string OfferId,
     string DriverId,
@@ -29,8 +31,10 @@ public readonly record struct ReservationRequest(
 /// <param name="Granted">True when <see cref="Quote"/>'s amount is now held for the offer.</param>
 /// <param name="Refusal">Why not, when not granted.</param>
 /// <param name="Quote">The priced amount with its components (amount 0 when refused).</param>
+[GenerateSerializer, Alias("supplygrid.ReservationResult"), Immutable]
 public readonly record struct ReservationResult(bool Granted, CampaignRefusal Refusal, IncentiveQuote Quote);
 
+[GenerateSerializer, Alias("supplygrid.CampaignRefusal")]
 public enum CampaignRefusal
 {
     None,
@@ -58,4 +62,5 @@ public enum CampaignRefusal
 /// <param name="Applied">True when this call settled the reservation; false when it had been settled before (or never existed).</param>
 /// <param name="Paid">What the offer was paid (by this call or the earlier one).</param>
 /// <param name="Released">What went back to the budget.</param>
+[GenerateSerializer, Alias("supplygrid.LedgerResult"), Immutable]
 public readonly record struct LedgerResult(bool Applied, decimal Paid, decimal Released);

@@ -1,3 +1,4 @@
+using Orleans;
 using SupplyGrid.Geo;
 
 namespace SupplyGrid.Grains;
@@ -7,4 +8,5 @@ namespace SupplyGrid.Grains;
 /// <param name="Supply">Distinct available drivers present.</param>
 /// <param name="Demand">Expected demand: bookings in the window, plus forecast and event demand.</param>
 /// <param name="At">When the sender computed them.</param>
+[GenerateSerializer, Alias("supplygrid.NeighbourFigures"), Immutable]
 public readonly record struct NeighbourFigures(H3Index Cell, double Supply, double Demand, DateTimeOffset At);

@@ -1,3 +1,4 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>A ranked candidate with the reasons for its score.</summary>
@@ -11,6 +12,7 @@ namespace SupplyGrid.Grains;
 /// <param name="SupplyContextScore">0 when leaving puts the cell at or below the undersupplied ratio, 1 at or above the oversupplied ratio, log-linear between.</param>
 /// <param name="CellRatioAfter">The driver's cell's ratio once the driver has left.</param>
 /// <param name="Context">The supply context in words.</param>
+[GenerateSerializer, Alias("supplygrid.OdrdScore"), Immutable]
 public readonly record struct OdrdScore(
     string DriverId,
     int CandidateIndex,

@@ -1,3 +1,4 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>The driver grain's answer to a <see cref="RepositionOffer"/>.</summary>
@@ -7,6 +8,7 @@ namespace SupplyGrid.Grains;
 /// <param name="Currency">The amount's currency; null when refused.</param>
 /// <param name="AcceptanceProbability">The driver's expected acceptance of this offer at this amount; 0 when refused.</param>
 /// <param name="ReplyBy">When the offer expires without a reply; null when refused.</param>
+[GenerateSerializer, Alias("supplygrid.OfferDecision"), Immutable]
 public readonly record struct OfferDecision(
     string OfferId,
     OfferRefusal Refusal,

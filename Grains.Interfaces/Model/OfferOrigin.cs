@@ -1,6 +1,8 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>Who asked for an offer.</summary>
+[GenerateSerializer, Alias("supplygrid.OfferOrigin")]
 public enum OfferOrigin
 {
     /// <summary>A deficit cell's reposition plan.</summary>

@@ -1,6 +1,8 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>Why a driver grain did not make an offer it was asked to make.</summary>
+[GenerateSerializer, Alias("supplygrid.OfferRefusal")]
 public enum OfferRefusal
 {
     /// <summary>The offer was made.</summary>

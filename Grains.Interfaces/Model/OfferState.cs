@@ -1,6 +1,8 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>The offer lifecycle: offered -> accepted | declined | expired; accepted -> arrived | failed.</summary>
+[GenerateSerializer, Alias("supplygrid.OfferState")]
 public enum OfferState
 {
     /// <summary>Sent to the driver, waiting for the reply.</summary>

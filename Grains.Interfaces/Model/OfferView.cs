@@ -1,3 +1,4 @@
+using Orleans;
 using SupplyGrid.Geo;
 
 namespace SupplyGrid.Grains;
@@ -16,6 +17,7 @@ namespace SupplyGrid.Grains;
 /// <param name="ReplyBy">When it expires without a reply.</param>
 /// <param name="AcceptedAt">When the driver accepted.</param>
 /// <param name="Transitions">Every transition, timestamped with its reason, oldest first.</param>
+[GenerateSerializer, Alias("supplygrid.OfferView"), Immutable]
 public sealed record OfferView(
     string OfferId,
     string CampaignId,
@@ -39,4 +41,5 @@ public sealed record OfferView(
 /// <param name="State">The state entered.</param>
 /// <param name="At">When.</param>
 /// <param name="Reason">Why, in a few words (e.g. "driver replied accept", "no reply by 10:42").</param>
+[GenerateSerializer, Alias("supplygrid.OfferTransition"), Immutable]
 public readonly record struct OfferTransition(OfferState State, DateTimeOffset At, string Reason);

@@ -1,3 +1,4 @@
+using Orleans;
 using SupplyGrid.Geo;
 
 namespace SupplyGrid.Grains;
@@ -8,4 +9,5 @@ namespace SupplyGrid.Grains;
 /// <param name="PickupCell">Where the trip started.</param>
 /// <param name="DropoffCell">Where it ended.</param>
 /// <param name="EndedAt">When it ended: it counts if that is inside the quest's window.</param>
+[GenerateSerializer, Alias("supplygrid.QuestTrip"), Immutable]
 public readonly record struct QuestTrip(string DriverId, string TripId, H3Index PickupCell, H3Index DropoffCell, DateTimeOffset EndedAt);

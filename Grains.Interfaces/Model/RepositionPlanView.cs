@@ -1,3 +1,4 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>A cell's reposition plan (POST /api/suggest-reposition), with the driver grains' answers when it was sent.</summary>
@@ -9,6 +10,7 @@ namespace SupplyGrid.Grains;
 /// <param name="SearchRadiusKm">The radius the candidates came from (0 when nothing was needed).</param>
 /// <param name="Moves">The chosen moves, best first.</param>
 /// <param name="Sent">True when the offers were sent to the drivers.</param>
+[GenerateSerializer, Alias("supplygrid.RepositionPlanView"), Immutable]
 public sealed record RepositionPlanView(
     string Cell,
     CellSnapshot Snapshot,
@@ -27,6 +29,7 @@ public sealed record RepositionPlanView(
 /// <param name="AcceptanceProbability">Expected acceptance at the estimated amount.</param>
 /// <param name="EstimatedAmount">The amount the plan expected (the campaign prices the final one).</param>
 /// <param name="Decision">The driver grain's answer, when the plan was sent.</param>
+[GenerateSerializer, Alias("supplygrid.PlannedMove"), Immutable]
 public readonly record struct PlannedMove(
     string DriverId,
     string SourceCell,

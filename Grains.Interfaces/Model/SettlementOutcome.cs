@@ -1,6 +1,8 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>How an accepted offer ended.</summary>
+[GenerateSerializer, Alias("supplygrid.SettlementOutcome")]
 public enum SettlementOutcome
 {
     /// <summary>Arrived within the time limit: full amount.</summary>

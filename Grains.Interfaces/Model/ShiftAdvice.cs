@@ -1,3 +1,4 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>The coming hours with the best expected earnings in the driver's usual area.</summary>
@@ -7,6 +8,7 @@ namespace SupplyGrid.Grains;
 /// <param name="AverageEarningsPerTrip">The driver's average (or the city default for a new driver).</param>
 /// <param name="Cells">The usual cells the forecasts were summed over (hex).</param>
 /// <param name="Suggestions">Best hours first.</param>
+[GenerateSerializer, Alias("supplygrid.ShiftAdvice"), Immutable]
 public sealed record ShiftAdvice(
     string DriverId,
     DateTimeOffset GeneratedAt,

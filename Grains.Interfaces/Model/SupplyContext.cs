@@ -1,6 +1,8 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>What taking the driver away does to the cell they are in.</summary>
+[GenerateSerializer, Alias("supplygrid.SupplyContext")]
 public enum SupplyContext
 {
     /// <summary>The cell is in deficit once the driver leaves: a cost.</summary>

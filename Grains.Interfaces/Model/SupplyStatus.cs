@@ -1,6 +1,8 @@
+using Orleans;
 namespace SupplyGrid.Grains;
 
 /// <summary>How a cell's supply compares with its demand (DOMAIN.md thresholds on r = supply / demand).</summary>
+[GenerateSerializer, Alias("supplygrid.SupplyStatus")]
 public enum SupplyStatus
 {
     /// <summary>r below 0.3.</summary>

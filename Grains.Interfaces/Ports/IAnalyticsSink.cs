@@ -1,3 +1,4 @@
+using Orleans;
 namespace SupplyGrid.Grains.Ports;
 
 /// <summary>
@@ -21,6 +22,7 @@ public interface IAnalyticsSink
 }
 
 /// <summary>One offer transition (reposition_suggestions).</summary>
+[GenerateSerializer, Alias("supplygrid.OfferHistoryRow"), Immutable]
 public sealed record OfferHistoryRow(
     string OfferId,
     string DriverId,
@@ -35,6 +37,7 @@ public sealed record OfferHistoryRow(
     string Currency);
 
 /// <summary>What a ledger movement did.</summary>
+[GenerateSerializer, Alias("supplygrid.LedgerMovement")]
 public enum LedgerMovement
 {
     Reserved,
@@ -44,6 +47,7 @@ public enum LedgerMovement
 }
 
 /// <summary>One ledger movement (driver_incentives).</summary>
+[GenerateSerializer, Alias("supplygrid.LedgerHistoryRow"), Immutable]
 public sealed record LedgerHistoryRow(
     string CampaignId,
     string EntryId,

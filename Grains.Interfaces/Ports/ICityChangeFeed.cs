@@ -1,3 +1,4 @@
+using Orleans;
 namespace SupplyGrid.Grains.Ports;
 
 /// <summary>
@@ -16,4 +17,5 @@ public interface ICityChangeFeed
 /// <param name="Zones">Cells whose figures changed (new values).</param>
 /// <param name="RetiredCells">Cells that went idle and left the heatmap (hex).</param>
 /// <param name="Metrics">The city's KPIs now.</param>
+[GenerateSerializer, Alias("supplygrid.CityChange"), Immutable]
 public sealed record CityChange(string CityId, DateTimeOffset At, IReadOnlyList<HeatmapZone> Zones, IReadOnlyList<string> RetiredCells, CityMetrics Metrics);

@@ -1,6 +1,6 @@
 using SupplyGrid.Geo;
 using SupplyGrid.Grains.Configuration;
-using SupplyGrid.Runtime.Reminders;
+using Orleans.Runtime;
 
 namespace SupplyGrid.Grains.Campaigns;
 

@@ -1,6 +1,6 @@
 using SupplyGrid.Grains.Ports;
 using SupplyGrid.Grains.Policies;
-using SupplyGrid.Runtime.Timers;
+using Orleans.Runtime;
 
 namespace SupplyGrid.Grains.Campaigns;
 
@@ -185,7 +185,7 @@ public sealed partial class CampaignGrain
     /// <summary>A timer releases lapsed reservations even when no call comes.</summary>
     private void ArmSweep()
     {
-        _sweepTimer ??= RegisterGrainTimer(async _ =>
+        _sweepTimer ??= this.RegisterGrainTimer(async _ =>
         {
             if (Sweep(Now) is var changed and not 0)
             {

@@ -1,11 +1,12 @@
+using Orleans.Core;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SupplyGrid.Geo;
 using SupplyGrid.Grains.Configuration;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Reminders;
-using SupplyGrid.Runtime.Timers;
+using Orleans;
+using Orleans.Runtime;
 
 namespace SupplyGrid.Grains.Campaigns;
 
@@ -28,6 +29,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
     private readonly CityDirectory _cities;
     private readonly IAnalyticsSink _analytics;
     private readonly ILogger<CampaignGrain> _logger;
+    private readonly TimeProvider _time;
     private readonly string _id;
     private readonly Dictionary<string, (decimal Paid, DateTimeOffset At)> _settled = new(StringComparer.Ordinal);
 
@@ -42,8 +44,10 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
         IPersistentStateFactory stateFactory,
         CityDirectory cities,
         IAnalyticsSink analytics,
+        [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
         ILogger<CampaignGrain> logger)
     {
+        _time = time;
         _state = state;
         _ledger = new CampaignLedger(stateFactory, GrainContext);
         _cities = cities;
@@ -54,7 +58,7 @@ public sealed partial class CampaignGrain : Grain, ICampaignGrain, IRemindable
 
     private CampaignState State => _state.State;
 
-    private DateTimeOffset Now => GrainContext.TimeProvider.GetUtcNow();
+    private DateTimeOffset Now => _time.GetUtcNow();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

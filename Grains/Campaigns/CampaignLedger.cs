@@ -1,5 +1,7 @@
+using Orleans.Core;
 using System.Numerics;
-using SupplyGrid.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace SupplyGrid.Grains.Campaigns;
 
@@ -18,7 +20,7 @@ internal sealed class CampaignLedger
     public CampaignLedger(IPersistentStateFactory factory, IGrainContext context)
     {
         for (var i = 0; i < PartitionCount; i++)
-            _partitions[i] = factory.Create<LedgerPartition>(context, new PersistentStateConfiguration($"ledger-{i}"));
+            _partitions[i] = factory.Create<LedgerPartition>(context, new LedgerStateConfiguration($"ledger-{i}"));
     }
 
     public LedgerPartition this[int index] => _partitions[index].State;
@@ -76,4 +78,12 @@ internal sealed class CampaignLedger
 
         return latest;
     }
+}
+
+/// <summary>One ledger partition's state, in the grain's default storage.</summary>
+internal sealed class LedgerStateConfiguration(string stateName) : IPersistentStateConfiguration
+{
+    public string StateName { get; } = stateName;
+
+    public string? StorageName => null;
 }

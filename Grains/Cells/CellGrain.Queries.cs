@@ -79,7 +79,7 @@ public sealed partial class CellGrain
 
     public async Task<RepositionPlanView> SuggestReposition(bool send)
     {
-        var started = GrainContext.TimeProvider.GetTimestamp();
+        var started = _time.GetTimestamp();
         var now = Now;
         var (snapshot, _) = Recompute(now);
         return await RepositionAsync(snapshot, now, started, send);

@@ -1,5 +1,6 @@
 using SupplyGrid.Grains.Policies;
-using SupplyGrid.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace SupplyGrid.Grains.Cells;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupplyGrid.Geo;
@@ -5,8 +6,8 @@ using SupplyGrid.Grains.Configuration;
 using SupplyGrid.Grains.Diagnostics;
 using SupplyGrid.Grains.Policies;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Timers;
+using Orleans;
+using Orleans.Runtime;
 
 namespace SupplyGrid.Grains.Cells;
 
@@ -22,6 +23,7 @@ public sealed partial class CellGrain : Grain, ICellGrain
     private readonly IAnalyticsSink _analytics;
     private readonly DomainMetrics _metrics;
     private readonly ILogger<CellGrain> _logger;
+    private readonly TimeProvider _time;
     private readonly Dictionary<string, Presence> _drivers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingOffer> _pending = new(StringComparer.Ordinal);
 
@@ -55,8 +57,10 @@ public sealed partial class CellGrain : Grain, ICellGrain
         IOptions<DriverOptions> driverOptions,
         IAnalyticsSink analytics,
         DomainMetrics metrics,
+        [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
         ILogger<CellGrain> logger)
     {
+        _time = time;
         _state = state;
         _cities = cities;
         _driverOptions = driverOptions.Value;
@@ -65,7 +69,7 @@ public sealed partial class CellGrain : Grain, ICellGrain
         _logger = logger;
     }
 
-    private DateTimeOffset Now => GrainContext.TimeProvider.GetUtcNow();
+    private DateTimeOffset Now => _time.GetUtcNow();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -85,7 +89,7 @@ public sealed partial class CellGrain : Grain, ICellGrain
         var quietUntilNow = LearnQuietSlots(now);
         _slotComplete = quietUntilNow || intoSlot < _city.Cells.TickInterval.Ticks;
         var interval = _city.Cells.TickInterval;
-        _timer = RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(interval, interval));
+        _timer = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(interval, interval));
         return Task.CompletedTask;
     }
 
@@ -146,7 +150,7 @@ public sealed partial class CellGrain : Grain, ICellGrain
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
-        var started = GrainContext.TimeProvider.GetTimestamp();
+        var started = _time.GetTimestamp();
         var now = Now;
         var (snapshot, assessment) = Recompute(now);
         await CloseSlotIfDueAsync(now);
@@ -162,7 +166,7 @@ public sealed partial class CellGrain : Grain, ICellGrain
             }
         }
 
-        _metrics.CellTick(GrainContext.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
+        _metrics.CellTick(_time.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>Counts, forecasts, smooths, classifies and sets the surge; publishes the snapshot to the city and neighbours.</summary>

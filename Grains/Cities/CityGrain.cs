@@ -1,9 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SupplyGrid.Geo;
 using SupplyGrid.Grains.Configuration;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Timers;
+using Orleans;
+using Orleans.Runtime;
 
 namespace SupplyGrid.Grains.Cities;
 
@@ -20,21 +21,24 @@ public sealed class CityGrain : Grain, ICityGrain
     private readonly CityDirectory _cities;
     private readonly ICityChangeFeed _feed;
     private readonly ILogger<CityGrain> _logger;
+    private readonly TimeProvider _time;
     private readonly Dictionary<string, CellSnapshot> _cells = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly List<string> _retired = [];
     private CityContext _city = null!;
     private bool _dirty;
 
-    public CityGrain([PersistentState("city")] IPersistentState<CityState> state, CityDirectory cities, ICityChangeFeed feed, ILogger<CityGrain> logger)
+    public CityGrain([PersistentState("city")] IPersistentState<CityState> state, CityDirectory cities, ICityChangeFeed feed,
+        [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time, ILogger<CityGrain> logger)
     {
+        _time = time;
         _state = state;
         _cities = cities;
         _feed = feed;
         _logger = logger;
     }
 
-    private DateTimeOffset Now => GrainContext.TimeProvider.GetUtcNow();
+    private DateTimeOffset Now => _time.GetUtcNow();
 
     /// <summary>A cell that has not reported for this long is left out (it stopped without retiring).</summary>
     private TimeSpan StaleAfter => _city.Cells.TickInterval * 6;
@@ -43,7 +47,7 @@ public sealed class CityGrain : Grain, ICityGrain
     {
         _city = _cities.Get(this.GetPrimaryKeyString());
         var interval = _city.Options.PublishInterval;
-        RegisterGrainTimer(PublishAsync, new GrainTimerCreationOptions(interval, interval));
+        this.RegisterGrainTimer(PublishAsync, new GrainTimerCreationOptions(interval, interval));
         return Task.CompletedTask;
     }
 

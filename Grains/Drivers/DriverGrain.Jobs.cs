@@ -1,6 +1,5 @@
 using SupplyGrid.Geo;
 using SupplyGrid.Grains.Events;
-using SupplyGrid.Runtime.Streams;
 
 namespace SupplyGrid.Grains.Drivers;
 
@@ -14,7 +13,7 @@ public sealed partial class DriverGrain
     private long _lastJobEventTicks;
     private bool _jobSawWorking;
 
-    public Task OnNextAsync(DispatchJob job, StreamSequenceToken? token = null)
+    public Task OnNextAsync(DispatchJob job)
     {
         var ticks = job.Ts.UtcTicks;
         if (ticks <= _lastJobEventTicks)
@@ -39,7 +38,7 @@ public sealed partial class DriverGrain
         return _live is not null && _jobId is not null ? EndLiveOfferAsync("driver took a job") : Task.CompletedTask;
     }
 
-    public async Task OnNextAsync(UploadTrip trip, StreamSequenceToken? token = null)
+    public async Task OnNextAsync(UploadTrip trip)
     {
         var recent = State.RecentTripIds ??= new List<string>(RememberedTrips);
         if (recent.Contains(trip.TripId))
@@ -85,7 +84,7 @@ public sealed partial class DriverGrain
         SyncPresence(_lastPingTicks);
     }
 
-    public async Task OnNextAsync(DriverRealPerformance performance, StreamSequenceToken? token = null)
+    public async Task OnNextAsync(DriverRealPerformance performance)
     {
         if (State.PerformanceAt is { } last && performance.Ts <= last)
         {
@@ -102,7 +101,7 @@ public sealed partial class DriverGrain
         SendPresence(_lastPingTicks);
     }
 
-    public Task OnNextAsync(MessageReply reply, StreamSequenceToken? token = null) =>
+    public Task OnNextAsync(MessageReply reply) =>
         Reply(reply.MessageId, reply.Decision == ReplyDecision.Accept, reply.Reason);
 
     /// <summary>The job flag clears once the driver worked it and is available again, or after the longest job.</summary>

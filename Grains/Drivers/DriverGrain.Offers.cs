@@ -5,7 +5,7 @@ using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Messaging;
 using SupplyGrid.Grains.Policies;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime.Timers;
+using Orleans.Runtime;
 
 namespace SupplyGrid.Grains.Drivers;
 
@@ -98,7 +98,7 @@ public sealed partial class DriverGrain
         ArmOfferTimer(now);
         await SendAsync(OfferMessages.Offered(record, _id, record.VehicleId, city, now));
         if (offer.DecisionTimestamp != 0)
-            _metrics.Decision(GrainContext.TimeProvider.GetElapsedTime(offer.DecisionTimestamp).TotalMilliseconds);
+            _metrics.Decision(_time.GetElapsedTime(offer.DecisionTimestamp).TotalMilliseconds);
         SendPresence(_lastPingTicks);
         Announce(record, now, responseSeconds: null);
         return record.ToDecision();
@@ -355,7 +355,7 @@ public sealed partial class DriverGrain
         // A driver who goes quiet after accepting must still be failed at the deadline: stay active until then.
         DelayDeactivation(delay + TimeSpan.FromMinutes(1));
         if (_offerTimer is null)
-            _offerTimer = RegisterGrainTimer(OnOfferTimerAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
+            _offerTimer = this.RegisterGrainTimer(OnOfferTimerAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan));
         else
             _offerTimer.Change(delay, Timeout.InfiniteTimeSpan);
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupplyGrid.Geo;
@@ -5,25 +6,17 @@ using SupplyGrid.Grains.Configuration;
 using SupplyGrid.Grains.Diagnostics;
 using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Streams;
-using SupplyGrid.Runtime.Timers;
+using Orleans;
+using Orleans.Runtime;
 
 namespace SupplyGrid.Grains.Drivers;
 
 /// <summary>
-/// One driver: position, status, cell, today's figures, offers. The ping path (<see cref="OnNextAsync(DriverEvent, StreamSequenceToken?)"/>)
+/// One driver: position, status, cell, today's figures, offers. The ping path (<see cref="OnNextAsync(DriverEvent)"/>)
 /// allocates nothing unless the driver changes cell or availability, or an offer moves on. Split by concern:
 /// pings and presence here, jobs/trips/performance, offers, and advice in the other parts.
 /// </summary>
-[ImplicitStreamSubscription(Topics.DriverEvent)]
-[ImplicitStreamSubscription(Topics.DispatchJob)]
-[ImplicitStreamSubscription(Topics.UploadTrip)]
-[ImplicitStreamSubscription(Topics.DriverRealPerformance)]
-[ImplicitStreamSubscription(Topics.MessageReply)]
-public sealed partial class DriverGrain : Grain, IDriverGrain,
-    IAsyncObserver<DriverEvent>, IAsyncObserver<DispatchJob>, IAsyncObserver<UploadTrip>,
-    IAsyncObserver<DriverRealPerformance>, IAsyncObserver<MessageReply>
+public sealed partial class DriverGrain : Grain, IDriverGrain
 {
     private static readonly long DefaultPresenceTimeoutTicks = TimeSpan.FromMinutes(5).Ticks;
 
@@ -34,6 +27,7 @@ public sealed partial class DriverGrain : Grain, IDriverGrain,
     private readonly IAnalyticsSink _analytics;
     private readonly DomainMetrics _metrics;
     private readonly ILogger<DriverGrain> _logger;
+    private readonly TimeProvider _time;
     private readonly string _id;
 
     private CityContext? _city;
@@ -55,8 +49,10 @@ public sealed partial class DriverGrain : Grain, IDriverGrain,
         IMdtOutbox outbox,
         IAnalyticsSink analytics,
         DomainMetrics metrics,
+        [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
         ILogger<DriverGrain> logger)
     {
+        _time = time;
         _state = state;
         _cities = cities;
         _options = options.Value;
@@ -69,7 +65,7 @@ public sealed partial class DriverGrain : Grain, IDriverGrain,
 
     private DriverState State => _state.State;
 
-    private DateTimeOffset Now => GrainContext.TimeProvider.GetUtcNow();
+    private DateTimeOffset Now => _time.GetUtcNow();
 
     private long PresenceTimeoutTicks => _city?.Cells.PresenceTimeout.Ticks ?? DefaultPresenceTimeoutTicks;
 
@@ -83,7 +79,7 @@ public sealed partial class DriverGrain : Grain, IDriverGrain,
         return Task.CompletedTask;
     }
 
-    public Task OnNextAsync(DriverEvent ping, StreamSequenceToken? token = null)
+    public Task OnNextAsync(DriverEvent ping)
     {
         var ticks = ping.Ts.UtcTicks;
         if (ticks <= _lastPingTicks)

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Buffers;
 using SupplyGrid.Geo;
 using SupplyGrid.Grains.Configuration;
 using SupplyGrid.Grains.Policies;
-using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Concurrency;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Concurrency;
 
 namespace SupplyGrid.Grains.Ranking;
 
@@ -13,7 +15,7 @@ namespace SupplyGrid.Grains.Ranking;
 /// A stateless worker keyed by city id: one activation per core serves the calls.
 /// </summary>
 [StatelessWorker]
-public sealed class OdrdRankingGrain(CityDirectory cities) : Grain, IOdrdRankingGrain
+public sealed class OdrdRankingGrain(CityDirectory cities, [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, IOdrdRankingGrain
 {
     public async Task<OdrdRanking> Rank(OdrdRankRequest request)
     {
@@ -79,7 +81,7 @@ public sealed class OdrdRankingGrain(CityDirectory cities) : Grain, IOdrdRanking
             }
 
             var written = city.Ranker.Rank(candidates.AsSpan(0, n), scores);
-            return new OdrdRanking(request.Pickup, GrainContext.TimeProvider.GetUtcNow(), scores.AsSpan(0, written).ToArray(), unranked);
+            return new OdrdRanking(request.Pickup, time.GetUtcNow(), scores.AsSpan(0, written).ToArray(), unranked);
         }
         finally
         {
