@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using SupplyGrid.Grains.Events;
-using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Api.Events;
 
@@ -11,10 +11,10 @@ namespace SupplyGrid.Api.Events;
 /// </summary>
 internal sealed class EventInjector
 {
-    private readonly IImplicitStreamDispatcher _dispatcher;
+    private readonly IRecordDispatcher _dispatcher;
     private readonly Dictionary<string, Func<ReadOnlyMemory<byte>, ReadResult>> _readers = new(StringComparer.Ordinal);
 
-    public EventInjector(TopicContracts contracts, IImplicitStreamDispatcher dispatcher)
+    public EventInjector(TopicContracts contracts, IRecordDispatcher dispatcher)
     {
         _dispatcher = dispatcher;
         Add(contracts.DriverEvent);
@@ -63,10 +63,10 @@ internal abstract class PreparedEvent(string topic, string key)
 
     public string Key { get; } = key;
 
-    public abstract Task DeliverAsync(IImplicitStreamDispatcher dispatcher);
+    public abstract Task DeliverAsync(IRecordDispatcher dispatcher);
 }
 
 internal sealed class PreparedEvent<T>(string topic, string key, T record) : PreparedEvent(topic, key)
 {
-    public override Task DeliverAsync(IImplicitStreamDispatcher dispatcher) => dispatcher.DeliverAsync(Topic, Key, record);
+    public override Task DeliverAsync(IRecordDispatcher dispatcher) => dispatcher.DeliverAsync(Topic, Key, record);
 }

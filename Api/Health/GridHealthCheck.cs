@@ -5,7 +5,7 @@ using SupplyGrid.Api.Cities;
 using SupplyGrid.Api.Configuration;
 using SupplyGrid.Grains;
 using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Api.Health;
 
@@ -13,7 +13,7 @@ namespace SupplyGrid.Api.Health;
 /// The grid answers: a query to the first city's grain goes through the runtime's mailboxes and scheduler like any
 /// request and must answer within <see cref="ApiHealthOptions.GridTimeout"/>. Degraded when mail piles up.
 /// </summary>
-internal sealed class GridHealthCheck(IGrainFactory grains, CityCatalog cities, IImplicitStreamDispatcher dispatcher, IOptions<ApiHealthOptions> options)
+internal sealed class GridHealthCheck(IGrainFactory grains, CityCatalog cities, IRecordDispatcher dispatcher, IOptions<ApiHealthOptions> options)
     : IHealthCheck
 {
     public const string Name = "grid";

@@ -1,5 +1,5 @@
 using SupplyGrid.Grains.Events;
-using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Kafka;
 using SupplyGrid.Simulator;
 
 namespace SupplyGrid.Evaluation.Grid;
@@ -10,9 +10,9 @@ namespace SupplyGrid.Evaluation.Grid;
 /// as their topic is. One sender in event order keeps every grain's input in order. Records are checked against their
 /// topic's contract first, as the pump does; one that fails counts as a dead letter and goes no further.
 /// </summary>
-public sealed class GridFeed : ISimulationSink, IStreamDeliveryObserver
+public sealed class GridFeed : ISimulationSink, IRecordDeliveryObserver
 {
-    private readonly IImplicitStreamDispatcher _dispatcher;
+    private readonly IRecordDispatcher _dispatcher;
     private readonly TimeProvider _clock;
     private readonly EventValidationOptions _validation = new();
     private readonly List<(string Topic, string Key, ITopicRecord Record)> _step = [];
@@ -20,7 +20,7 @@ public sealed class GridFeed : ISimulationSink, IStreamDeliveryObserver
     private long _failures;
     private string? _firstFailure;
 
-    public GridFeed(IImplicitStreamDispatcher dispatcher, TimeProvider clock)
+    public GridFeed(IRecordDispatcher dispatcher, TimeProvider clock)
     {
         _dispatcher = dispatcher ?? throw new ArgumentNullException(nameof(dispatcher));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -116,7 +116,7 @@ public sealed class GridFeed : ISimulationSink, IStreamDeliveryObserver
         }
     }
 
-    void IStreamDeliveryObserver.OnDelivered(object? state, Exception? error)
+    void IRecordDeliveryObserver.OnDelivered(object? state, Exception? error)
     {
         if (error is null)
             return;

@@ -11,7 +11,7 @@ using SupplyGrid.Grains.Ports;
 using SupplyGrid.Runtime;
 using SupplyGrid.Runtime.Hosting;
 using SupplyGrid.Runtime.Storage;
-using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Kafka;
 using SupplyGrid.Simulator;
 
 namespace SupplyGrid.Evaluation.Runs;
@@ -43,7 +43,7 @@ public static class ArmRunner
         host.StartAsync().GetAwaiter().GetResult();
         try
         {
-            var feed = new GridFeed(host.Services.GetRequiredService<IImplicitStreamDispatcher>(), clock);
+            var feed = new GridFeed(host.Services.GetRequiredService<IRecordDispatcher>(), clock);
             var simulation = new CitySimulation(scenario.City, scenario.Demand(), scenario.Start, scenario.Simulation, feed);
             var grains = host.Services.GetRequiredService<IGrainFactory>();
             var city = grains.GetGrain<ICityGrain>(scenario.City.Id);

@@ -24,8 +24,10 @@ public interface ICellGrain : IGrainWithStringKey
     [OneWay]
     Task DriverLeft(string driverId);
 
-    /// <summary>A booking picked up here (counted once per booking id within the demand window).</summary>
-    [OneWay]
+    /// <summary>
+    /// A booking picked up here (counted once per booking id within the demand window). Request/response, so that the
+    /// Kafka consumer commits the record only once the cell has counted it.
+    /// </summary>
     Task BookingCreated(CellBooking booking);
 
     /// <summary>A neighbour's own figures, for smoothing and to know which neighbours can spare drivers.</summary>

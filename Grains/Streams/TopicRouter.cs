@@ -25,11 +25,15 @@ public sealed class TopicRouter(IGrainFactory grains, CityDirectory cities, Doma
         Topics.BookingCreated,
     };
 
+    /// <summary>True when the grid consumes <paramref name="topic"/>.</summary>
+    public bool Consumes(string topic) => ConsumedTopics.Contains(topic);
+
     /// <summary>
-    /// The key of the grain <paramref name="record"/> goes to, or null when it goes to none: a booking outside every
-    /// configured city (counted as ignored).
+    /// The key of the grain <paramref name="record"/> (read from <paramref name="topic"/> with
+    /// <paramref name="recordKey"/>) goes to, or null when it goes to none: a booking outside every configured city
+    /// (counted as ignored).
     /// </summary>
-    public string? GrainKey(string recordKey, ITopicRecord record)
+    public string? GrainKey(string topic, string recordKey, object record)
     {
         if (record is not BookingCreated booking)
             return recordKey;
@@ -41,7 +45,7 @@ public sealed class TopicRouter(IGrainFactory grains, CityDirectory cities, Doma
     }
 
     /// <summary>Hands <paramref name="record"/> to the grain with key <paramref name="grainKey"/> (from <see cref="GrainKey"/>).</summary>
-    public Task Send(string grainKey, ITopicRecord record) => record switch
+    public Task Send(string grainKey, object record) => record switch
     {
         DriverEvent ping => Driver(grainKey).OnNextAsync(ping),
         DispatchJob job => Driver(grainKey).OnNextAsync(job),

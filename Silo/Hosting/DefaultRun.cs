@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using SupplyGrid.Api.Security;
-using SupplyGrid.Runtime.Kafka;
+using SupplyGrid.Kafka;
 using SupplyGrid.Silo.Simulation;
 using SupplyGrid.Silo.Storage;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SupplyGrid.Api.Dashboards;
 using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Kafka;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Silo.OperatorDashboard;
 

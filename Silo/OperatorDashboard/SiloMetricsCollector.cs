@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Kafka;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Silo.OperatorDashboard;
 

@@ -1,4 +1,4 @@
-using SupplyGrid.Runtime.Kafka;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Silo.OperatorDashboard;
 

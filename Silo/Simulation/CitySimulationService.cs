@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
 using SupplyGrid.Grains.Events;
-using SupplyGrid.Runtime.Kafka;
+using SupplyGrid.Kafka;
 using SupplyGrid.Simulator;
 
 namespace SupplyGrid.Silo.Simulation;

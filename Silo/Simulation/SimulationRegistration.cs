@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SupplyGrid.Runtime.Kafka;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Silo.Simulation;
 

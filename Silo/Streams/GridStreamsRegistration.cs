@@ -4,8 +4,8 @@ using SupplyGrid.Grains;
 using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Messaging;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime.Kafka;
-using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Kafka;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Silo.Streams;
 

@@ -1,6 +1,6 @@
 using SupplyGrid.Grains.Messaging;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime.Kafka;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Silo.Streams;
 

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupplyGrid.Runtime;
 using SupplyGrid.Runtime.Hosting;
-using SupplyGrid.Runtime.Kafka;
-using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Kafka;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Bench;
 
@@ -166,7 +166,7 @@ public sealed class IngestSuite : IBenchSuite
         await host.StartAsync();
         var city = new SingaporeDrivers(drivers, seed: 42);
 
-        var dispatcher = host.Services.GetRequiredService<IImplicitStreamDispatcher>();
+        var dispatcher = host.Services.GetRequiredService<IRecordDispatcher>();
         var deadLetters = new CountingDeadLetterSink();
         var options = Options.Create(new KafkaOptions { MaxInFlight = Math.Max(1, maxInFlight / feeders) });
         var lanes = Enumerable.Range(0, feeders).Select(_ =>
@@ -300,7 +300,7 @@ public sealed class IngestDriverGrain : Grain, IAsyncObserver<DriverLocationEven
     private long _pings;
     private long _stale;
 
-    public Task OnNextAsync(DriverLocationEvent item, StreamSequenceToken? token = null)
+    public Task OnNextAsync(DriverLocationEvent item, RecordPosition? token = null)
     {
         if (item.Ts <= _lastTs)
         {

@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
-using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Kafka;
 using SupplyGrid.Runtime.Tests.Grains;
 
 namespace SupplyGrid.Runtime.Tests;
 
 public sealed class StreamAndFilterTests
 {
-    private sealed class Deliveries(ConcurrentQueue<Exception>? errors = null) : IStreamDeliveryObserver
+    private sealed class Deliveries(ConcurrentQueue<Exception>? errors = null) : IRecordDeliveryObserver
     {
         private int _ok;
         private int _failed;
@@ -29,7 +29,7 @@ public sealed class StreamAndFilterTests
     }
 
     /// <summary>Reads an ASCII decimal number, noting in which grain's turn it ran; anything else is refused.</summary>
-    private sealed class AsciiNumberDecoder : IStreamItemDecoder<int>
+    private sealed class AsciiNumberDecoder : IRecordDecoder<int>
     {
         public ConcurrentQueue<(int Number, string? GrainKey)> DecodedIn { get; } = new();
 
@@ -47,7 +47,7 @@ public sealed class StreamAndFilterTests
     {
         var (host, _) = await TestSilo.StartAsync();
         await using var __ = host;
-        var dispatcher = host.Services.GetRequiredService<IImplicitStreamDispatcher>();
+        var dispatcher = host.Services.GetRequiredService<IRecordDispatcher>();
         var deliveries = new Deliveries();
 
         for (var i = 0; i < 300; i++)
@@ -71,7 +71,7 @@ public sealed class StreamAndFilterTests
     {
         var (host, _) = await TestSilo.StartAsync();
         await using var __ = host;
-        var dispatcher = host.Services.GetRequiredService<IImplicitStreamDispatcher>();
+        var dispatcher = host.Services.GetRequiredService<IRecordDispatcher>();
 
         await dispatcher.DeliverAsync(StreamLogGrain.Topic, "one-by-one", 7).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal([7], await host.GrainFactory.GetGrain<IStreamLogGrain>("one-by-one").Received());
@@ -85,7 +85,7 @@ public sealed class StreamAndFilterTests
     {
         var (host, _) = await TestSilo.StartAsync();
         await using var __ = host;
-        var dispatcher = host.Services.GetRequiredService<IImplicitStreamDispatcher>();
+        var dispatcher = host.Services.GetRequiredService<IRecordDispatcher>();
         var decoder = new AsciiNumberDecoder();
         var errors = new ConcurrentQueue<Exception>();
         var deliveries = new Deliveries(errors);

@@ -11,7 +11,7 @@ using SupplyGrid.Geo;
 using SupplyGrid.Grains;
 using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Messaging;
-using SupplyGrid.Runtime.Kafka;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Silo.Tests;
 

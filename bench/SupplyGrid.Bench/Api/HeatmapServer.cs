@@ -13,7 +13,7 @@ using SupplyGrid.Grains;
 using SupplyGrid.Grains.Events;
 using SupplyGrid.Runtime;
 using SupplyGrid.Runtime.Hosting;
-using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Bench.Api;
 
@@ -27,7 +27,7 @@ internal sealed class HeatmapServer : IAsyncDisposable
     private const double South = 1.16, North = 1.47, West = 103.61, East = 104.09;
 
     private readonly WebApplication _app;
-    private readonly IImplicitStreamDispatcher _dispatcher;
+    private readonly IRecordDispatcher _dispatcher;
     private readonly Random _random;
     private readonly List<(string Id, double Lat, double Lng)> _drivers = [];
     private long _eventIds;
@@ -35,7 +35,7 @@ internal sealed class HeatmapServer : IAsyncDisposable
     private HeatmapServer(WebApplication app, string baseAddress, int seed)
     {
         _app = app;
-        _dispatcher = app.Services.GetRequiredService<IImplicitStreamDispatcher>();
+        _dispatcher = app.Services.GetRequiredService<IRecordDispatcher>();
         _random = new Random(seed);
         HeatmapUrl = $"{baseAddress}/api/heatmap/{City}";
         DashboardToken = app.Services.GetRequiredService<ApiTokenIssuer>().Issue("heatmap-bench", [ApiRoles.Dashboard], TimeSpan.FromHours(1));
@@ -193,7 +193,7 @@ internal sealed class HeatmapServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private sealed class Delivery : IStreamDeliveryObserver
+    private sealed class Delivery : IRecordDeliveryObserver
     {
         private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -1,5 +1,5 @@
 using SupplyGrid.Grains.Events;
-using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Bench.City;
 
@@ -9,8 +9,8 @@ namespace SupplyGrid.Bench.City;
 /// simulated clock as it goes. At most <c>window</c> records are in flight, so the grid runs saturated but mailboxes
 /// stay bounded (and so does the queueing delay an offer sees).
 /// </summary>
-internal sealed class CityFeeder(CitySimulation city, SimulatedClock clock, IImplicitStreamDispatcher dispatcher, BenchOutbox outbox,
-    double bookingsPerSimSecond, int window) : IStreamDeliveryObserver
+internal sealed class CityFeeder(CitySimulation city, SimulatedClock clock, IRecordDispatcher dispatcher, BenchOutbox outbox,
+    double bookingsPerSimSecond, int window) : IRecordDeliveryObserver
 {
     public static readonly TimeSpan Round = TimeSpan.FromSeconds(4);
     private static readonly TimeSpan ReplyDelay = TimeSpan.FromSeconds(20);

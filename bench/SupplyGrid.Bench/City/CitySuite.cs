@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Bench.City;
 
@@ -44,7 +44,7 @@ public sealed class CitySuite : IBenchSuite
             ["Cities:singapore:RepositionPool:Budget"] = "1000000000",
             ["Cities:singapore:RepositionPool:Shards"] = poolShards.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        var dispatcher = host.Services.GetRequiredService<IImplicitStreamDispatcher>();
+        var dispatcher = host.Services.GetRequiredService<IRecordDispatcher>();
         var city = new CitySimulation(drivers, seed);
         var feeder = new CityFeeder(city, clock, dispatcher, outbox, bookingsPerSecond, window);
         var heapBefore = BenchHost.SettledHeap();

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SupplyGrid.Geo;
 using SupplyGrid.Grains;
 using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Bench.City;
 
@@ -70,7 +70,7 @@ public sealed class OdrdSuite : IBenchSuite
     /// <summary>One ping per driver, bookings around the hubs, then one recompute of every cell.</summary>
     private static async Task PopulateAsync(IServiceProvider services, CitySimulation city, SimulatedClock clock)
     {
-        var dispatcher = services.GetRequiredService<IImplicitStreamDispatcher>();
+        var dispatcher = services.GetRequiredService<IRecordDispatcher>();
         var feeder = new CityFeeder(city, clock, dispatcher, new BenchOutbox(), bookingsPerSimSecond: city.Drivers / 40.0, window: 20_000);
         var end = clock.GetUtcNow() + CityFeeder.Round;
         feeder.Run(() => clock.GetUtcNow() >= end);

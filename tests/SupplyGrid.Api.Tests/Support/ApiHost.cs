@@ -14,7 +14,7 @@ using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Ports;
 using SupplyGrid.Runtime;
 using SupplyGrid.Runtime.Hosting;
-using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Kafka;
 using SupplyGrid.Runtime.Testing;
 
 namespace SupplyGrid.Api.Tests.Support;
@@ -47,7 +47,7 @@ public sealed class ApiHost : IAsyncDisposable
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
-    public IImplicitStreamDispatcher Dispatcher => Services.GetRequiredService<IImplicitStreamDispatcher>();
+    public IRecordDispatcher Dispatcher => Services.GetRequiredService<IRecordDispatcher>();
 
     public IMdtOutbox Outbox => Services.GetRequiredService<IMdtOutbox>();
 

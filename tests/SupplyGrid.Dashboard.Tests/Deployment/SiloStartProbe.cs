@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using SupplyGrid.Runtime.Kafka;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Dashboard.Tests.Deployment;
 

@@ -15,8 +15,8 @@ using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Ports;
 using SupplyGrid.Runtime;
 using SupplyGrid.Runtime.Hosting;
-using SupplyGrid.Runtime.Kafka;
-using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Kafka;
+using SupplyGrid.Kafka;
 using SupplyGrid.Silo.OperatorDashboard;
 
 namespace SupplyGrid.Dashboard.Tests.Hosting;
@@ -33,12 +33,12 @@ public sealed class DashboardSilo : IAsyncDisposable
 
     private static long s_eventIds;
     private readonly WebApplication _app;
-    private readonly IImplicitStreamDispatcher _dispatcher;
+    private readonly IRecordDispatcher _dispatcher;
 
     private DashboardSilo(WebApplication app)
     {
         _app = app;
-        _dispatcher = app.Services.GetRequiredService<IImplicitStreamDispatcher>();
+        _dispatcher = app.Services.GetRequiredService<IRecordDispatcher>();
         BaseUrl = app.Urls.Single();
         DashboardToken = app.Services.GetRequiredService<ApiTokenIssuer>().Issue("dashboard-tests", [ApiRoles.Dashboard], TimeSpan.FromHours(1));
     }

@@ -1,6 +1,6 @@
 using SupplyGrid.Evaluation.Grid;
 using SupplyGrid.Grains.Events;
-using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Evaluation.Tests.Grid;
 
@@ -82,7 +82,7 @@ public sealed class GridFeedTests
         public override DateTimeOffset GetUtcNow() => now;
     }
 
-    private sealed class RecordingDispatcher(params string[] subscribed) : IImplicitStreamDispatcher
+    private sealed class RecordingDispatcher(params string[] subscribed) : IRecordDispatcher
     {
         public List<(string Topic, string Key)> Delivered { get; } = [];
 
@@ -92,7 +92,7 @@ public sealed class GridFeedTests
 
         public bool IsSubscribed(string streamNamespace) => subscribed.Contains(streamNamespace);
 
-        public void Deliver<T>(string streamNamespace, string key, T item, StreamSequenceToken? token, IStreamDeliveryObserver observer, object? state)
+        public void Deliver<T>(string streamNamespace, string key, T item, RecordPosition? token, IRecordDeliveryObserver observer, object? state)
         {
             Delivered.Add((streamNamespace, key));
             observer.OnDelivered(state, Fail);

@@ -5,7 +5,7 @@ using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Messaging;
 using SupplyGrid.Grains.Ports;
 using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Kafka;
 using SupplyGrid.Runtime.Testing;
 
 namespace SupplyGrid.Grains.Tests.Scenarios;
@@ -25,7 +25,7 @@ internal sealed class DomainScenario : IAsyncDisposable
     public GridTestHost Host { get; }
 
     /// <summary>The current silo's dispatcher (a restart builds a new silo).</summary>
-    private IImplicitStreamDispatcher Dispatcher => Host.Services.GetRequiredService<IImplicitStreamDispatcher>();
+    private IRecordDispatcher Dispatcher => Host.Services.GetRequiredService<IRecordDispatcher>();
 
     public IGrainFactory Grains => Host.GrainFactory;
 

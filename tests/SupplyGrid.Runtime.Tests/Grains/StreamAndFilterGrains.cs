@@ -1,4 +1,4 @@
-using SupplyGrid.Runtime.Streams;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Runtime.Tests.Grains;
 
@@ -13,7 +13,7 @@ public sealed class StreamLogGrain : Grain, IStreamLogGrain, IAsyncObserver<int>
     public const string Topic = "test.numbers";
     private readonly List<int> _received = [];
 
-    public async Task OnNextAsync(int item, StreamSequenceToken? token = null)
+    public async Task OnNextAsync(int item, RecordPosition? token = null)
     {
         if (item < 0)
             throw new ArgumentOutOfRangeException(nameof(item), item, "negative numbers are refused");

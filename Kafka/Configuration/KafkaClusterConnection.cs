@@ -1,0 +1,102 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SupplyGrid.Kafka;
+
+/// <summary>
+/// Where the stream layer's clients connect: <c>Kafka:BootstrapServers</c> when set, otherwise an embedded broker
+/// started here with every declared topic (and the dead-letter topic) created at its configured partition count.
+/// </summary>
+public sealed class KafkaClusterConnection : IDisposable
+{
+    /// <summary>
+    /// Consumer settings that <c>Kafka:Client</c> and <c>Kafka:Consumer</c> may override. A paused partition is
+    /// fetched again only after the fetch long-polling at the log end returns, so the long poll is kept short:
+    /// resuming after backpressure then costs milliseconds, not librdkafka's default half second.
+    /// </summary>
+    private static readonly Dictionary<string, string> ConsumerDefaults = new(StringComparer.Ordinal)
+    {
+        ["fetch.wait.max.ms"] = "50",
+    };
+
+    private readonly KafkaOptions _options;
+    private readonly EmbeddedKafkaBroker? _embedded;
+
+    public KafkaClusterConnection(IOptions<KafkaOptions> options, IEnumerable<KafkaTopicDeclaration> declarations, ILogger<KafkaClusterConnection> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(declarations);
+        ArgumentNullException.ThrowIfNull(logger);
+        _options = options.Value;
+        if (_options.BootstrapServers is { } servers)
+        {
+            BootstrapServers = servers;
+            logger.LogInformation("Kafka: using the cluster at {BootstrapServers}", servers);
+            return;
+        }
+
+        _embedded = new EmbeddedKafkaBroker(_options.EmbeddedBrokers);
+        BootstrapServers = _embedded.BootstrapServers;
+        var topics = declarations.Select(d => d.Topic)
+            .Concat(_options.Topics.Select(t => t.Name))
+            .Append(_options.DeadLetterTopic)
+            .Distinct(StringComparer.Ordinal);
+        foreach (var topic in topics)
+            _embedded.CreateTopic(topic, _options.PartitionsOf(topic));
+        logger.LogInformation(
+            "Kafka: embedded broker (in memory, not for production) at {BootstrapServers} with topics {Topics}",
+            BootstrapServers, string.Join(", ", _embedded.Topics.Select(t => $"{t.Key}[{t.Value}]")));
+    }
+
+    public string BootstrapServers { get; }
+
+    /// <summary>The embedded broker, when <c>Kafka:BootstrapServers</c> is unset.</summary>
+    public EmbeddedKafkaBroker? EmbeddedBroker => _embedded;
+
+    internal ConsumerConfig CreateConsumerConfig()
+    {
+        var config = new ConsumerConfig(Merge(ConsumerDefaults, _options.Client, _options.Consumer))
+        {
+            BootstrapServers = BootstrapServers,
+            GroupId = _options.GroupId,
+            EnableAutoCommit = false,
+            EnableAutoOffsetStore = false,
+            AutoOffsetReset = _options.AutoOffsetReset == "latest" ? AutoOffsetReset.Latest : AutoOffsetReset.Earliest,
+            EnablePartitionEof = false,
+            // Headers and timestamps are not used; skipping them saves two allocations per record.
+            ConsumeResultFields = "topic",
+        };
+        return config;
+    }
+
+    internal ProducerConfig CreateProducerConfig()
+    {
+        var outbox = _options.Outbox;
+        return new ProducerConfig(Merge(_options.Client, _options.Producer))
+        {
+            BootstrapServers = BootstrapServers,
+            EnableIdempotence = true,
+            Acks = Acks.All,
+            LingerMs = outbox.Linger.TotalMilliseconds,
+            MessageTimeoutMs = (int)outbox.DeliveryTimeout.TotalMilliseconds,
+            // The outboxes bound what they hold; librdkafka's own queue must never be the one that refuses.
+            QueueBufferingMaxMessages = Math.Max(100_000, outbox.Capacity * 4),
+        };
+    }
+
+    public void Dispose() => _embedded?.Dispose();
+
+    /// <summary>Later dictionaries win.</summary>
+    private static Dictionary<string, string> Merge(params Dictionary<string, string>[] layers)
+    {
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var layer in layers)
+        {
+            foreach (var (key, value) in layer)
+                merged[key] = value;
+        }
+
+        return merged;
+    }
+}

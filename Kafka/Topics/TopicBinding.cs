@@ -1,0 +1,32 @@
+
+namespace SupplyGrid.Kafka;
+
+/// <summary>
+/// Binds one Kafka topic (a stream namespace) to its one event type: how a record value becomes a validated event
+/// and how that event is handed to the implicitly subscribed grains. Create through <see cref="TopicBinding{T}"/>.
+/// </summary>
+public abstract class TopicBinding
+{
+    private protected TopicBinding(string topic)
+    {
+        KafkaTopicName.ThrowIfInvalid(topic);
+        Topic = topic;
+    }
+
+    public string Topic { get; }
+
+    public abstract Type EventType { get; }
+
+    /// <summary>Parses and validates a record value.</summary>
+    /// <returns>Null and the event, or the rejection and null.</returns>
+    internal abstract RecordRejection? Decode(ReadOnlySpan<byte> value, out object? item);
+
+    /// <summary>
+    /// Hands a record value to the dispatcher with the event's static type. It is decoded on the grain's thread, not
+    /// the feeding one; a value that cannot become an event reaches <paramref name="observer"/> as a
+    /// <see cref="RecordRejectedException"/>.
+    /// </summary>
+    internal abstract void Deliver(
+        IRecordDispatcher dispatcher, string key, ReadOnlyMemory<byte> value, RecordPosition token, IRecordDeliveryObserver observer,
+        object state);
+}
