@@ -21,7 +21,7 @@ using SupplyGrid.Api.Problems;
 using SupplyGrid.Api.Security;
 using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime;
+using Orleans;
 
 namespace SupplyGrid.Api;
 

@@ -9,7 +9,7 @@ using SupplyGrid.Api.Problems;
 using SupplyGrid.Api.Security;
 using SupplyGrid.Api.Validation;
 using SupplyGrid.Grains;
-using SupplyGrid.Runtime;
+using Orleans;
 
 namespace SupplyGrid.Api.Campaigns;
 

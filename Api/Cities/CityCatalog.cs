@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using SupplyGrid.Api.Problems;
 using SupplyGrid.Geo;
 using SupplyGrid.Grains;
-using SupplyGrid.Runtime;
+using Orleans;
 
 namespace SupplyGrid.Api.Cities;
 

@@ -10,7 +10,7 @@ using SupplyGrid.Api.Security;
 using SupplyGrid.Api.Validation;
 using SupplyGrid.Grains;
 using SupplyGrid.Grains.Events;
-using SupplyGrid.Runtime;
+using Orleans;
 
 namespace SupplyGrid.Api.Drivers;
 

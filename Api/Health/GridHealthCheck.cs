@@ -4,14 +4,14 @@ using Microsoft.Extensions.Options;
 using SupplyGrid.Api.Cities;
 using SupplyGrid.Api.Configuration;
 using SupplyGrid.Grains;
-using SupplyGrid.Runtime;
+using Orleans;
 using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Api.Health;
 
 /// <summary>
-/// The grid answers: a query to the first city's grain goes through the runtime's mailboxes and scheduler like any
-/// request and must answer within <see cref="ApiHealthOptions.GridTimeout"/>. Degraded when mail piles up.
+/// The grid answers: a query to the first city's grain goes through Orleans like any request and must answer within
+/// <see cref="ApiHealthOptions.GridTimeout"/>. Degraded when records handed to the grains pile up unfinished.
 /// </summary>
 internal sealed class GridHealthCheck(IGrainFactory grains, CityCatalog cities, IRecordDispatcher dispatcher, IOptions<ApiHealthOptions> options)
     : IHealthCheck
@@ -34,7 +34,7 @@ internal sealed class GridHealthCheck(IGrainFactory grains, CityCatalog cities, 
 
         var data = Data(pending, started);
         return pending > settings.DegradedPendingMessages
-            ? HealthCheckResult.Degraded($"{pending} messages wait in grain mailboxes.", data: data)
+            ? HealthCheckResult.Degraded($"{pending} records handed to the grains are unfinished.", data: data)
             : HealthCheckResult.Healthy($"City grain {cities.DefaultCityId} answered.", data);
     }
 

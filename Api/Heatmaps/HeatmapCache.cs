@@ -10,7 +10,7 @@ using SupplyGrid.Api.Json;
 using SupplyGrid.Api.Live;
 using SupplyGrid.Grains;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime;
+using Orleans;
 
 namespace SupplyGrid.Api.Heatmaps;
 

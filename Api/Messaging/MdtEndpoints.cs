@@ -11,7 +11,7 @@ using SupplyGrid.Api.Security;
 using SupplyGrid.Api.Validation;
 using SupplyGrid.Grains;
 using SupplyGrid.Grains.Messaging;
-using SupplyGrid.Runtime;
+using Orleans;
 
 namespace SupplyGrid.Api.Messaging;
 

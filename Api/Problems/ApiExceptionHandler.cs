@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using SupplyGrid.Runtime;
+using Orleans.Storage;
 
 namespace SupplyGrid.Api.Problems;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using SupplyGrid.Api.Cities;
 using SupplyGrid.Api.Problems;
 using SupplyGrid.Grains;
-using SupplyGrid.Runtime;
+using Orleans;
 
 namespace SupplyGrid.Api.Validation;
 

@@ -35,7 +35,7 @@ public sealed partial class DriverGrain
         }
 
         SyncPresence(_lastPingTicks);
-        return _live is not null && _jobId is not null ? EndLiveOfferAsync("driver took a job") : Task.CompletedTask;
+        return _offers.Live is not null && _jobId is not null ? EndLiveOfferAsync("driver took a job") : Task.CompletedTask;
     }
 
     public async Task OnNextAsync(UploadTrip trip)

@@ -10,10 +10,9 @@ using Orleans.Runtime;
 namespace SupplyGrid.Grains.Drivers;
 
 /// <summary>
-/// The offer lifecycle: offered -> accepted | declined | expired -> arrived | failed. The driver grain holds at most
-/// one live offer. Every ended offer settles with its campaign (commit or release, idempotent by offer id); the
-/// driver's own counters change in the same state write that records the ending, and a settlement the campaign has
-/// not confirmed is retried until it is, so a crash or reactivation can neither pay twice nor leave money held.
+/// The offer lifecycle's effects: the transitions themselves are <see cref="DriverOffers"/>; here the grain reserves
+/// with the campaign, persists each transition in one state write, sends the MDT messages, settles with the campaign
+/// (commit or release, idempotent by offer id; retried until confirmed) and tells the cell and the city.
 /// </summary>
 public sealed partial class DriverGrain
 {
@@ -22,7 +21,7 @@ public sealed partial class DriverGrain
     /// <summary>Slack on top of the offer's own deadlines before the campaign lapses an unsettled reservation by itself.</summary>
     private static readonly TimeSpan ReservationSlack = TimeSpan.FromMinutes(10);
 
-    private OfferRecord? _live;
+    private DriverOffers _offers = null!;
     private IGrainTimer? _offerTimer;
 
     public async Task<OfferDecision> Offer(RepositionOffer offer)
@@ -30,7 +29,7 @@ public sealed partial class DriverGrain
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentException.ThrowIfNullOrWhiteSpace(offer.OfferId, "offer.OfferId");
         ArgumentException.ThrowIfNullOrWhiteSpace(offer.CampaignId, "offer.CampaignId");
-        if (FindOffer(offer.OfferId) is { } known)
+        if (_offers.Find(offer.OfferId) is { } known)
             return known.ToDecision();
 
         var now = Now;
@@ -77,11 +76,9 @@ public sealed partial class DriverGrain
             OfferedAt = now,
             ReplyBy = replyBy,
         };
-        record.Enter(OfferState.Offered, now, offer.Origin == OfferOrigin.Operator
+        _offers.Open(record, now, offer.Origin == OfferOrigin.Operator
             ? "offered by an operator"
             : $"cell {offer.TargetCell} ratio {offer.TargetRatio:0.00}: {reservation.Quote.Limit}");
-        Remember(record);
-        _live = record;
         try
         {
             await _state.WriteStateAsync();
@@ -89,8 +86,7 @@ public sealed partial class DriverGrain
         catch
         {
             // Not recorded: give the money back now rather than at the reservation's lapse.
-            _live = null;
-            State.Offers!.Remove(record);
+            _offers.Abandon(record);
             await GrainFactory.GetGrain<ICampaignGrain>(offer.CampaignId).Release(offer.OfferId, "offer could not be recorded");
             throw;
         }
@@ -107,21 +103,18 @@ public sealed partial class DriverGrain
     public async Task<OfferView?> Reply(string offerId, bool accept, string? reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(offerId);
-        var offer = FindOffer(offerId);
+        var offer = _offers.Find(offerId);
         if (offer is null)
             return null;
-        if (offer.State != OfferState.Offered || !ReferenceEquals(offer, _live))
+        if (!_offers.AwaitsReply(offer))
             return offer.ToView();
 
         var now = Now;
         var city = _cities.Get(offer.CityId);
         var responseSeconds = (now - offer.OfferedAt).TotalSeconds;
-        State.OffersSeen++;
         if (accept)
         {
-            State.OffersAccepted++;
-            offer.AcceptedAt = now;
-            offer.Enter(OfferState.Accepted, now, Because("driver accepted", reason));
+            _offers.Accept(offer, now, Because("driver accepted", reason));
             await _state.WriteStateAsync();
             ArmOfferTimer(now);
             await SendAsync(OfferMessages.Confirmed(offer, _id, offer.VehicleId, city, now));
@@ -129,7 +122,8 @@ public sealed partial class DriverGrain
             return offer.ToView();
         }
 
-        await EndAsync(offer, OfferState.Declined, now, Because("driver declined", reason), responseSeconds);
+        _offers.Decline(offer, now, Because("driver declined", reason));
+        await EndedAsync(offer, responseSeconds);
         return offer.ToView();
     }
 
@@ -199,7 +193,7 @@ public sealed partial class DriverGrain
             return OfferRefusal.Suspect;
         if (!IsAvailableAt(nowTicks))
             return OfferRefusal.NotAvailable;
-        if (_live is not null)
+        if (_offers.Live is not null)
             return OfferRefusal.HasLiveOffer;
         return _cell == offer.TargetCell ? OfferRefusal.AlreadyThere : OfferRefusal.None;
     }
@@ -216,69 +210,28 @@ public sealed partial class DriverGrain
     /// <summary>After a ping: arrival in the target cell, or the end of an offer the driver can no longer take.</summary>
     private Task FollowLiveOfferAsync(DateTimeOffset pingAt, PositionVerdict verdict)
     {
-        var offer = _live!;
+        var offer = _offers.Live!;
         if (_status != DriverStatus.Available || _jobId is not null)
             return EndLiveOfferAsync($"driver is {(_jobId is not null ? "on a job" : _status.ToString().ToLowerInvariant())}");
         if (offer.State == OfferState.Accepted && verdict != PositionVerdict.Suspect && _cell == offer.Target)
-            return ArriveAsync(offer, pingAt);
+            return EndedAsync(_offers.Arrive(pingAt, _cities.Get(offer.CityId).Settler), null);
         return Task.CompletedTask;
     }
 
     /// <summary>The driver became unavailable: an unanswered offer expires, an accepted one fails.</summary>
-    private Task EndLiveOfferAsync(string reason)
-    {
-        var offer = _live!;
-        return offer.State == OfferState.Offered
-            ? EndAsync(offer, OfferState.Expired, Now, reason, null)
-            : EndAsync(offer, OfferState.Failed, Now, reason, null);
-    }
-
-    private Task ArriveAsync(OfferRecord offer, DateTimeOffset pingAt)
-    {
-        var acceptedAt = offer.AcceptedAt!.Value;
-        // A ping measured before the acceptance was processed still means the driver is there now.
-        var arrivedAt = pingAt < acceptedAt ? acceptedAt : pingAt;
-        offer.ArrivedAt = arrivedAt;
-        var city = _cities.Get(offer.CityId);
-        var settlement = city.Settler.Settle(offer.Amount, acceptedAt, arrivedAt);
-        var reason = settlement.Outcome switch
-        {
-            SettlementOutcome.OnTime => $"arrived {(arrivedAt - acceptedAt).TotalMinutes:0.0} min after accepting: full amount",
-            SettlementOutcome.Late => $"arrived {(arrivedAt - acceptedAt).TotalMinutes:0.0} min after accepting: late, half",
-            _ => "arrived after the failure deadline",
-        };
-        return EndAsync(offer, settlement.Outcome == SettlementOutcome.Failed ? OfferState.Failed : OfferState.Arrived, arrivedAt, reason, null, settlement);
-    }
+    private Task EndLiveOfferAsync(string reason) => EndedAsync(_offers.Abort(Now, reason), null);
 
     /// <summary>
-    /// Ends an offer: records the state, the outcome and the driver's counters in one write, then settles with the
-    /// campaign (commit for arrived or failed, release for declined or expired).
+    /// After <see cref="DriverOffers"/> ended an offer: records the ending, the outcome and the driver's counters in one
+    /// write, tells the driver, then settles with the campaign.
     /// </summary>
-    private async Task EndAsync(OfferRecord offer, OfferState state, DateTimeOffset at, string reason, double? responseSeconds,
-        IncentiveSettlement? settlement = null)
+    private async Task EndedAsync(OfferRecord offer, double? responseSeconds)
     {
-        var wasAccepted = offer.State == OfferState.Accepted;
-        if (state is OfferState.Expired && !wasAccepted)
-            State.OffersSeen++;
-        offer.Enter(state, at, reason);
-        if (wasAccepted)
-        {
-            var settled = settlement ?? new IncentiveSettlement(SettlementOutcome.Failed, 0m);
-            offer.Outcome = settled.Outcome;
-            offer.Paid = settled.Paid;
-            if (offer.Day == State.Today.Day)
-                State.Today.IncentivesPaid += settled.Paid;
-            State.PaidTotal += settled.Paid;
-        }
-
-        offer.CommitPending = true;
-        if (ReferenceEquals(_live, offer))
-            _live = null;
         await _state.WriteStateAsync();
 
         var city = _cities.Get(offer.CityId);
         var now = Now;
-        switch (state)
+        switch (offer.State)
         {
             case OfferState.Declined:
                 await SendAsync(OfferMessages.Declined(offer, _id, offer.VehicleId, now));
@@ -294,7 +247,7 @@ public sealed partial class DriverGrain
         await SettleLedgerAsync(offer, city, now);
         ArmOfferTimer(now);
         SendPresence(_lastPingTicks);
-        Announce(offer, at, responseSeconds);
+        Announce(offer, offer.Transitions[^1].At, responseSeconds);
     }
 
     /// <summary>Tells the campaign how the offer ended; on failure leaves it pending for the timer to retry.</summary>
@@ -315,35 +268,15 @@ public sealed partial class DriverGrain
             return;
         }
 
-        offer.CommitPending = false;
+        _offers.Settled(offer);
         if (offer.Paid > 0)
             await SendAsync(OfferMessages.Paid(offer, _id, offer.VehicleId, city, now));
-    }
-
-    private bool HasPendingLedger()
-    {
-        if (State.Offers is not { } offers)
-            return false;
-        foreach (var offer in offers)
-        {
-            if (offer.CommitPending)
-                return true;
-        }
-
-        return false;
     }
 
     /// <summary>One timer serves the live offer's deadline and the retries of unconfirmed settlements.</summary>
     private void ArmOfferTimer(DateTimeOffset now)
     {
-        DateTimeOffset? due = _live switch
-        {
-            { State: OfferState.Offered } offer => offer.ReplyBy,
-            { State: OfferState.Accepted, AcceptedAt: { } accepted } offer => _cities.Get(offer.CityId).Settler.FailureDeadline(accepted),
-            _ => null,
-        };
-        if (HasPendingLedger() && (due is null || now + LedgerRetryDelay < due))
-            due = now + LedgerRetryDelay;
+        var due = _offers.NextDue(now, city => _cities.Get(city).Settler, LedgerRetryDelay);
         if (due is null)
         {
             _offerTimer?.Dispose();
@@ -363,53 +296,16 @@ public sealed partial class DriverGrain
     private async Task OnOfferTimerAsync(CancellationToken cancellationToken)
     {
         var now = Now;
-        if (_live is { State: OfferState.Offered } offered && now >= offered.ReplyBy)
+        if (_offers.Live is { } live
+            && _offers.Timeout(now, _cities.Get(live.CityId).Settler, $"no reply by {OfferMessages.Clock(live.ReplyBy, _cities.Get(live.CityId))}") is { } ended)
         {
-            await EndAsync(offered, OfferState.Expired, now, $"no reply by {OfferMessages.Clock(offered.ReplyBy, _cities.Get(offered.CityId))}", null);
-        }
-        else if (_live is { State: OfferState.Accepted, AcceptedAt: { } accepted } running
-                 && now >= _cities.Get(running.CityId).Settler.FailureDeadline(accepted))
-        {
-            await EndAsync(running, OfferState.Failed, now, "no arrival before the failure deadline", null);
+            await EndedAsync(ended, null);
         }
 
-        if (State.Offers is { } offers)
-        {
-            foreach (var pending in offers.ToArray())
-            {
-                if (pending.CommitPending)
-                    await SettleLedgerAsync(pending, _cities.Get(pending.CityId), now);
-            }
-        }
+        foreach (var pending in _offers.Unsettled().ToArray())
+            await SettleLedgerAsync(pending, _cities.Get(pending.CityId), now);
 
         ArmOfferTimer(Now);
-    }
-
-    private void Remember(OfferRecord record)
-    {
-        var offers = State.Offers ??= [];
-        offers.Add(record);
-        // Keep the history bounded, but never drop an offer whose settlement is unconfirmed.
-        for (var i = 0; offers.Count > _options.OfferHistory && i < offers.Count - 1;)
-        {
-            if (offers[i].CommitPending || offers[i].IsLive)
-                i++;
-            else
-                offers.RemoveAt(i);
-        }
-    }
-
-    private OfferRecord? FindOffer(string offerId)
-    {
-        if (State.Offers is not { } offers)
-            return null;
-        for (var i = offers.Count - 1; i >= 0; i--)
-        {
-            if (offers[i].OfferId == offerId)
-                return offers[i];
-        }
-
-        return null;
     }
 
     /// <summary>Tells the target cell (arrivals still expected) and the city (KPIs), and records the history row.</summary>

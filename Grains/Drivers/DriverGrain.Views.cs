@@ -28,7 +28,7 @@ public sealed partial class DriverGrain
             Performance(),
             Tier(),
             Today(),
-            _live?.ToView(),
+            _offers.Live?.ToView(),
             RecentOffers());
         return Task.FromResult(view);
     }
@@ -56,7 +56,7 @@ public sealed partial class DriverGrain
             throw new ArgumentOutOfRangeException(nameof(max), max, $"max must be 1 to {MaxSuggestions}.");
         var now = Now;
         if (_city is not { } city || !_position.HasTrusted)
-            return new DriverSuggestions(_id, now, _live?.ToView(), []);
+            return new DriverSuggestions(_id, now, _offers.Live?.ToView(), []);
 
         var here = new LatLng(_position.Lat, _position.Lng);
         var hotspots = await GrainFactory.GetGrain<ICityGrain>(city.Id).GetHotspotsNear(here, city.Reposition.WidenedRadiusKm, max);
@@ -73,7 +73,7 @@ public sealed partial class DriverGrain
                 spot.DriversNeeded, quote.Amount, quote.Currency));
         }
 
-        return new DriverSuggestions(_id, now, _live?.ToView(), suggestions);
+        return new DriverSuggestions(_id, now, _offers.Live?.ToView(), suggestions);
     }
 
     public async Task<IncentiveCalculation> CalculateIncentive(string targetCell)

@@ -71,10 +71,8 @@ public sealed partial class DriverGrain : Grain, IDriverGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var offers = State.Offers;
-        if (offers is { Count: > 0 } && offers[^1].IsLive)
-            _live = offers[^1];
-        if (_live is not null || HasPendingLedger())
+        _offers = new DriverOffers(State, _options.OfferHistory);
+        if (_offers.Live is not null || _offers.HasUnsettled)
             ArmOfferTimer(Now);
         return Task.CompletedTask;
     }
@@ -107,7 +105,7 @@ public sealed partial class DriverGrain : Grain, IDriverGrain
             RollDay(ping.Ts);
         TrackJob(ticks);
         SyncPresence(ticks);
-        return _live is null ? Task.CompletedTask : FollowLiveOfferAsync(ping.Ts, verdict);
+        return _offers.Live is null ? Task.CompletedTask : FollowLiveOfferAsync(ping.Ts, verdict);
     }
 
     /// <summary>Counted as supply: available, no job, trusted position in a city, a vehicle, and a fresh ping.</summary>
@@ -174,7 +172,7 @@ public sealed partial class DriverGrain : Grain, IDriverGrain
             return;
         _presenceSentTicks = ticks;
         _presentIn.DriverPresent(new DriverPresence(_id, new LatLng(_position.Lat, _position.Lng),
-            new DateTimeOffset(_lastPingTicks, TimeSpan.Zero), Performance(), IncentivesToday(), _live is not null));
+            new DateTimeOffset(_lastPingTicks, TimeSpan.Zero), Performance(), IncentivesToday(), _offers.Live is not null));
     }
 
     private DriverPerformance Performance()
@@ -185,7 +183,7 @@ public sealed partial class DriverGrain : Grain, IDriverGrain
     }
 
     /// <summary>Paid today plus the live offer's reservation: what counts against the daily cap.</summary>
-    private decimal IncentivesToday() => State.Today.IncentivesPaid + (_live is { } live && live.Day == State.Today.Day ? live.Amount : 0m);
+    private decimal IncentivesToday() => State.Today.IncentivesPaid + (_offers.Live is { } live && live.Day == State.Today.Day ? live.Amount : 0m);
 
     /// <summary>Starts a new local day when <paramref name="at"/> is past the current one (never goes back).</summary>
     private void RollDay(DateTimeOffset at)

@@ -1,10 +1,11 @@
 namespace SupplyGrid.Kafka;
 
 /// <summary>
-/// Hands records to an asynchronous handler (a grain call) with at most one in flight per route key: the next record
-/// of a key is sent only when the previous one has been handled. Orleans does not keep two calls to one grain in the
-/// order they were made, so this is what keeps each grain's records in partition order. Different keys run in
-/// parallel. The handler is given by three functions, so this layer knows nothing of what handles the records.
+/// Hands records to an asynchronous handler (in the grid, a grain call) with at most one in flight per route key: the
+/// next record of a key is sent only when the previous one has been handled and reported. Orleans does not keep two
+/// calls to one grain in the order they were made, so this is what keeps each grain's records in partition order.
+/// Different keys run in parallel. The handler is given by three functions, so this layer knows nothing of what
+/// handles the records.
 /// </summary>
 public sealed class OrderedRecordDispatcher : IRecordDispatcher
 {
@@ -107,13 +108,31 @@ public sealed class OrderedRecordDispatcher : IRecordDispatcher
     /// <summary>Reports <paramref name="done"/> and returns the next record of its key, or null when none waits.</summary>
     private Pending? Finish(Pending done, Task sent)
     {
-        Report(done, sent.IsFaulted ? sent.Exception!.InnerException ?? sent.Exception : sent.IsCanceled ? new TaskCanceledException(sent) : null);
+        try
+        {
+            Report(done, sent.IsFaulted ? sent.Exception!.InnerException ?? sent.Exception : sent.IsCanceled ? new TaskCanceledException(sent) : null);
+        }
+        catch
+        {
+            // The observer broke its contract by throwing. Its exception goes to whoever completed the record, but the
+            // key must not stay busy for ever: the records queued behind it go on, on the thread pool.
+            if (Advance(done.Route) is { } next)
+                ThreadPool.QueueUserWorkItem(static s => s.Dispatcher.Run(s.Next), (Dispatcher: this, Next: next), preferLocal: false);
+            throw;
+        }
+
+        return Advance(done.Route);
+    }
+
+    /// <summary>Takes the next waiting record of <paramref name="route"/>, or marks the key idle and returns null.</summary>
+    private Pending? Advance(string route)
+    {
         lock (_lock)
         {
-            var waiting = _busy[done.Route];
+            var waiting = _busy[route];
             if (waiting is { Count: > 0 })
                 return waiting.Dequeue();
-            _busy.Remove(done.Route);
+            _busy.Remove(route);
             return null;
         }
     }

@@ -8,6 +8,7 @@ public sealed record RecordPosition(int Partition, long Offset) : IComparable<Re
 }
 
 /// <summary>Told when one delivered record has been handled or has failed.</summary>
+/// <remarks>Called on whatever thread finished the record; must not throw: nobody would see the exception.</remarks>
 public interface IRecordDeliveryObserver
 {
     /// <param name="state">The state passed to <see cref="IRecordDispatcher.Deliver{T}(string, string, T, RecordPosition?, IRecordDeliveryObserver, object?)"/>.</param>
@@ -40,7 +41,7 @@ public interface IRecordDispatcher
     /// <summary>
     /// Like <see cref="Deliver{T}(string, string, T, RecordPosition?, IRecordDeliveryObserver, object?)"/> for a record
     /// still encoded. When <paramref name="decoder"/> throws, nothing is handed over and <paramref name="observer"/>
-    /// receives the decoder's exception.
+    /// receives the decoder's exception. This default decodes on the calling (feeding) thread.
     /// </summary>
     /// <param name="payload">Must stay unchanged until <paramref name="observer"/> has been called.</param>
     void Deliver<T>(

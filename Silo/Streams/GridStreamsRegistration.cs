@@ -1,6 +1,5 @@
-using System.Reflection;
 using SupplyGrid.Api.Dashboards;
-using SupplyGrid.Grains;
+using SupplyGrid.Grains.Streams;
 using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Messaging;
 using SupplyGrid.Grains.Ports;
@@ -18,7 +17,13 @@ internal static class GridStreamsRegistration
         // The silo runs on the system clock: event times are checked against it.
         var contracts = new TopicContracts(TimeProvider.System, validation);
         services.AddSingleton(contracts);
-        var subscribed = SubscribedTopics();
+        var subscribed = TopicRouter.ConsumedTopics;
+        // Interim, until the Orleans stream provider: records reach their grains by grain calls, one in flight per grain.
+        services.AddSingleton<IRecordDispatcher>(sp =>
+        {
+            var router = sp.GetRequiredService<TopicRouter>();
+            return new OrderedRecordDispatcher(router.Consumes, router.GrainKey, router.Send);
+        });
         var kafka = services.AddKafkaStreams(configuration);
         Bind(kafka, contracts.DriverEvent, subscribed);
         Bind(kafka, contracts.VehicleEvent, subscribed);
@@ -44,17 +49,11 @@ internal static class GridStreamsRegistration
         return services;
     }
 
-    private static void Bind<T>(KafkaStreamsBuilder kafka, TopicContract<T> contract, HashSet<string> subscribed)
+    private static void Bind<T>(KafkaStreamsBuilder kafka, TopicContract<T> contract, IReadOnlySet<string> subscribed)
         where T : class, ITopicRecord
     {
-        // A topic no grain subscribes to would dead-letter every record: leave it unconsumed instead.
+        // A topic no grain consumes would dead-letter every record: leave it unconsumed instead.
         if (subscribed.Contains(contract.Topic))
             kafka.AddTopic(contract.Topic, contract.TypeInfo, contract.Validate);
     }
-
-    private static HashSet<string> SubscribedTopics() =>
-        typeof(GridDomainExtensions).Assembly.GetTypes()
-            .SelectMany(t => t.GetCustomAttributes<ImplicitStreamSubscriptionAttribute>())
-            .Select(a => a.Namespace)
-            .ToHashSet(StringComparer.Ordinal);
 }
