@@ -95,11 +95,15 @@ public sealed partial class CellGrain : Grain, ICellGrain
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // Neighbours keep smoothing with what they last heard: tell them this cell is gone.
-        if (_pushedSupply > 0 || _pushedDemand > 0)
-            Push(new NeighbourFigures(_cell, 0, 0, Now));
-        if (_snapshot is not null)
-            _ = _cityGrain.CellRetired(_snapshot.Cell); // one-way
+        // Neighbours keep smoothing with what they last heard: tell them this cell is gone. Not when the silo shuts
+        // down: its grains all go, and one-way calls to them would only fail against the stopping silo.
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown)
+        {
+            if (_pushedSupply > 0 || _pushedDemand > 0)
+                Push(new NeighbourFigures(_cell, 0, 0, Now));
+            if (_snapshot is not null)
+                _ = _cityGrain.CellRetired(_snapshot.Cell); // one-way
+        }
         await FallQuietAsync(reason);
     }
 

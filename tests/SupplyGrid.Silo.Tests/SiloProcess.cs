@@ -42,6 +42,9 @@ internal sealed class SiloProcess : IDisposable
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(SiloDll());
         start.ArgumentList.Add($"--Urls={baseAddress.GetLeftPart(UriPartial.Authority)}");
+        // Orleans' own ports too: other silos (other tests, other work on this machine) may hold the defaults.
+        start.ArgumentList.Add($"--Orleans:SiloPort={FreePort()}");
+        start.ArgumentList.Add($"--Orleans:GatewayPort={FreePort()}");
         foreach (var (key, value) in settings)
             start.ArgumentList.Add($"--{key}={value}");
         // Only the settings given: nothing of the machine's environment that configures the silo.
