@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using SupplyGrid.Runtime.Postgres.Health;
+using SupplyGrid.Postgres.Health;
 
-namespace SupplyGrid.Runtime.Postgres;
+namespace SupplyGrid.Postgres;
 
 /// <summary>
-/// The grid's PostgreSQL database: one pooled <see cref="NpgsqlDataSource"/> shared by storage, reminders and history,
+/// The silo's PostgreSQL database: one pooled <see cref="NpgsqlDataSource"/> shared by storage, reminders and history,
 /// bounded retry of transient failures with backoff, and the <see cref="PostgresHealth"/> record every call reports to.
 /// </summary>
 public sealed class PostgresDatabase : IAsyncDisposable

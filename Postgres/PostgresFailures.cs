@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 
-namespace SupplyGrid.Runtime.Postgres;
+namespace SupplyGrid.Postgres;
 
 /// <summary>How a failure of a database call is treated: retried, reported as an unavailable database, or passed on.</summary>
 internal static class PostgresFailures

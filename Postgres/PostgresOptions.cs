@@ -1,9 +1,9 @@
 using Npgsql;
 
-namespace SupplyGrid.Runtime.Postgres;
+namespace SupplyGrid.Postgres;
 
 /// <summary>
-/// The grid's PostgreSQL settings: the connection string from <c>ConnectionStrings:Postgres</c> (environment variable
+/// The silo's PostgreSQL settings: the connection string from <c>ConnectionStrings:Postgres</c> (environment variable
 /// <c>ConnectionStrings__Postgres</c>), the rest from the configuration section <c>Postgres</c>.
 /// </summary>
 public sealed class PostgresOptions

@@ -1,4 +1,4 @@
-namespace SupplyGrid.Runtime.Postgres;
+namespace SupplyGrid.Postgres;
 
 /// <summary>
 /// The database could not be reached, refused the connection, or kept failing transiently past the retry bound.

@@ -1,4 +1,4 @@
-namespace SupplyGrid.Runtime.Postgres;
+namespace SupplyGrid.Postgres;
 
 /// <summary>Exponential backoff with jitter, so that silos retrying after the same outage do not retry in lockstep.</summary>
 internal static class RetryBackoff

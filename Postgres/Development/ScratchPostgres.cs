@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace SupplyGrid.Runtime.Postgres.Development;
+namespace SupplyGrid.Postgres.Development;
 
 /// <summary>
 /// Development and test utility, not for production: the PostgreSQL server named by the environment variable

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace SupplyGrid.Runtime.Postgres.Development;
+namespace SupplyGrid.Postgres.Development;
 
 /// <summary>
 /// Development and test utility, not for production: a private PostgreSQL cluster in a temporary directory

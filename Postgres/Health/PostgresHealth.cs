@@ -1,7 +1,7 @@
 using System.Globalization;
-using SupplyGrid.Runtime.Postgres.History;
+using SupplyGrid.Postgres.History;
 
-namespace SupplyGrid.Runtime.Postgres.Health;
+namespace SupplyGrid.Postgres.Health;
 
 /// <summary>
 /// The running record of PostgreSQL's health in this silo: every database call reports its outcome here, and the

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace SupplyGrid.Runtime.Postgres.Health;
+namespace SupplyGrid.Postgres.Health;
 
 /// <summary>
 /// Health check for <c>/health/detailed</c>: one round trip to the database (no retries, bounded by

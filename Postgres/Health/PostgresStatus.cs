@@ -1,6 +1,6 @@
-using SupplyGrid.Runtime.Postgres.History;
+using SupplyGrid.Postgres.History;
 
-namespace SupplyGrid.Runtime.Postgres.Health;
+namespace SupplyGrid.Postgres.Health;
 
 /// <summary>
 /// What a health endpoint shows about PostgreSQL. <see cref="Healthy"/> is true when the most recent database call

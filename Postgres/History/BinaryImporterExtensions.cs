@@ -2,10 +2,10 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace SupplyGrid.Runtime.Postgres.History.Rows;
+namespace SupplyGrid.Postgres.History;
 
-/// <summary>Typed COPY writes for the values history rows hold.</summary>
-internal static class BinaryImporterExtensions
+/// <summary>Typed COPY writes for the values history rows hold, for <see cref="IHistoryRow{TSelf}.Write"/>.</summary>
+public static class BinaryImporterExtensions
 {
     public static void WriteText(this NpgsqlBinaryImporter importer, string value) => importer.Write(value, NpgsqlDbType.Text);
 

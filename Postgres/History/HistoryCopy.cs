@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace SupplyGrid.Runtime.Postgres.History;
+namespace SupplyGrid.Postgres.History;
 
 /// <summary>
 /// Writes one batch of history rows in one transaction with binary COPY. Rows are new almost always, so the batch is

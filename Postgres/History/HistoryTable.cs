@@ -2,9 +2,9 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using SupplyGrid.Runtime.Postgres.Migrations;
+using SupplyGrid.Postgres.Migrations;
 
-namespace SupplyGrid.Runtime.Postgres.History;
+namespace SupplyGrid.Postgres.History;
 
 /// <summary>The background side of a history table, driven by <see cref="HistoryWriterService"/>.</summary>
 internal interface IHistoryTableRunner

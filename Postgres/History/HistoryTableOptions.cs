@@ -1,4 +1,4 @@
-namespace SupplyGrid.Runtime.Postgres.History;
+namespace SupplyGrid.Postgres.History;
 
 /// <summary>What a full buffer does with a new row.</summary>
 public enum HistoryOverflow

@@ -1,4 +1,4 @@
-namespace SupplyGrid.Runtime.Postgres.History;
+namespace SupplyGrid.Postgres.History;
 
 /// <summary>
 /// The state of one history table's buffer since the silo started. Written counts rows the table gained; Duplicates,

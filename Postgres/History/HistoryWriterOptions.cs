@@ -1,4 +1,4 @@
-namespace SupplyGrid.Runtime.Postgres.History;
+namespace SupplyGrid.Postgres.History;
 
 /// <summary>Settings shared by the history tables (configuration section "Postgres:History").</summary>
 public sealed class HistoryWriterOptions

@@ -1,8 +1,8 @@
 using Npgsql;
 
-namespace SupplyGrid.Runtime.Postgres.History;
+namespace SupplyGrid.Postgres.History;
 
-/// <summary>A row of one analytics history table: knows its table, checks itself, and writes itself to binary COPY.</summary>
+/// <summary>A row of one history table: knows its table, checks itself, and writes itself to binary COPY.</summary>
 public interface IHistoryRow<TSelf> where TSelf : IHistoryRow<TSelf>
 {
     static abstract HistoryTableSchema Schema { get; }
@@ -15,7 +15,7 @@ public interface IHistoryRow<TSelf> where TSelf : IHistoryRow<TSelf>
 }
 
 /// <summary>
-/// A history table (deploy/migrations) and the columns a row writes. <paramref name="MayDrop"/>: rows of this table
+/// A history table (created by the host's migrations) and the columns a row writes. <paramref name="MayDrop"/>: rows of this table
 /// may be dropped (and counted) when the buffer is full; the others make writers wait instead.
 /// </summary>
 public sealed record HistoryTableSchema(string Table, IReadOnlyList<string> Columns, bool MayDrop)

@@ -1,4 +1,4 @@
-namespace SupplyGrid.Runtime.Postgres.History;
+namespace SupplyGrid.Postgres.History;
 
 /// <summary>
 /// Writes rows of one history table off the caller's hot path: rows go to a bounded buffer and are written in

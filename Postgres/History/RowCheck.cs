@@ -1,7 +1,7 @@
-namespace SupplyGrid.Runtime.Postgres.History.Rows;
+namespace SupplyGrid.Postgres.History;
 
-/// <summary>The checks history rows apply to their fields, matching the tables' constraints; each names the field.</summary>
-internal static class RowCheck
+/// <summary>Checks for <see cref="IHistoryRow{TSelf}.Validate"/>, matching common table constraints; each throws naming the field.</summary>
+public static class RowCheck
 {
     public static void Text(string? value, string field) => StorableText.ThrowIfInvalid(value, field);
 

@@ -4,21 +4,39 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace SupplyGrid.Runtime.Postgres.Migrations;
+namespace SupplyGrid.Postgres.Migrations;
 
-/// <summary>The migrations embedded in this assembly from deploy/migrations, in version order.</summary>
+/// <summary>
+/// Migrations embedded in assemblies as resources named "migrations/NNNN_name.sql". This project carries the scripts
+/// of its own tables (grain state, reminders); a host adds the scripts of its tables from its own assembly
+/// (<c>AddPostgresMigrations</c>). All share one sequence of versions, so that a database migrated before the scripts
+/// were split keeps its history: a version used twice fails the start, naming both files.
+/// </summary>
 public static partial class MigrationCatalog
 {
     private const string ResourcePrefix = "migrations/";
 
-    private static readonly Lazy<IReadOnlyList<MigrationScript>> EmbeddedScripts = new(() => Load(typeof(MigrationCatalog).Assembly));
+    private static readonly Lazy<IReadOnlyList<MigrationScript>> OwnScripts = new(() => Load(typeof(MigrationCatalog).Assembly));
 
-    public static IReadOnlyList<MigrationScript> Embedded => EmbeddedScripts.Value;
+    /// <summary>The scripts of the tables this project reads and writes, in version order.</summary>
+    public static IReadOnlyList<MigrationScript> Infrastructure => OwnScripts.Value;
 
-    /// <summary>The newest version this build knows.</summary>
-    public static int LatestVersion => Embedded[^1].Version;
+    /// <summary>The scripts embedded in <paramref name="assembly"/>, in version order.</summary>
+    public static IReadOnlyList<MigrationScript> EmbeddedIn(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return Load(assembly);
+    }
 
-    internal static IReadOnlyList<MigrationScript> Load(Assembly assembly)
+    /// <summary>The scripts of several sets in one version order; refuses a version that two scripts use.</summary>
+    public static IReadOnlyList<MigrationScript> Combine(IEnumerable<IReadOnlyList<MigrationScript>> sets)
+    {
+        var scripts = sets.SelectMany(s => s).ToList();
+        Sort(scripts);
+        return scripts;
+    }
+
+    private static IReadOnlyList<MigrationScript> Load(Assembly assembly)
     {
         var scripts = new List<MigrationScript>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
@@ -34,14 +52,18 @@ public static partial class MigrationCatalog
             scripts.Add(new MigrationScript(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), name, sql, checksum));
         }
 
+        Sort(scripts);
+        return scripts.Count > 0 ? scripts : throw new InvalidOperationException($"No migrations are embedded in {assembly.GetName().Name}.");
+    }
+
+    private static void Sort(List<MigrationScript> scripts)
+    {
         scripts.Sort((a, b) => a.Version.CompareTo(b.Version));
         for (var i = 1; i < scripts.Count; i++)
         {
             if (scripts[i].Version == scripts[i - 1].Version)
                 throw new InvalidOperationException($"Migrations '{scripts[i - 1].Name}' and '{scripts[i].Name}' have the same version.");
         }
-
-        return scripts.Count > 0 ? scripts : throw new InvalidOperationException($"No migrations are embedded in {assembly.GetName().Name}.");
     }
 
     [GeneratedRegex(@"^(\d{4})_[a-z0-9_]+\.sql$")]

@@ -1,4 +1,4 @@
-namespace SupplyGrid.Runtime.Postgres.Migrations;
+namespace SupplyGrid.Postgres.Migrations;
 
 /// <summary>One schema migration: deploy/migrations/NNNN_name.sql, applied once, in version order, in its own transaction.</summary>
 /// <param name="Checksum">SHA-256 of the text with line endings normalised: an applied migration must never change.</param>

@@ -2,23 +2,34 @@ using System.Data;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace SupplyGrid.Runtime.Postgres.Migrations;
+namespace SupplyGrid.Postgres.Migrations;
 
 /// <summary>
-/// Applies the embedded migrations that the database lacks, in version order, each in its own transaction, and records
-/// them in <c>schema_migrations</c>. Silos starting at the same time take turns through a PostgreSQL advisory lock, so
+/// Applies the migrations that the database lacks (the infrastructure's own and the host's, see
+/// <see cref="MigrationCatalog"/>), in version order, each in its own transaction, and records them in
+/// <c>schema_migrations</c>. Silos starting at the same time take turns through a PostgreSQL advisory lock, so
 /// running it twice, or from two silos at once, applies every migration exactly once.
 /// </summary>
-public sealed class PostgresMigrator(PostgresDatabase database, ILogger<PostgresMigrator> logger)
+public sealed class PostgresMigrator(PostgresDatabase database, IEnumerable<HostMigrations> hostMigrations, ILogger<PostgresMigrator> logger)
 {
-    /// <summary>Advisory lock key, the same for every silo of the grid (any constant works; this one spells "SGMIGR").</summary>
+    /// <summary>Advisory lock key, the same for every silo of the cluster (any constant works; this one spells "SGMIGR").</summary>
     private const long LockKey = 0x5347_4D49_4752;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _done;
 
-    /// <summary>The scripts to apply: the embedded ones (tests may set others).</summary>
-    internal IReadOnlyList<MigrationScript> Scripts { get; init; } = MigrationCatalog.Embedded;
+    /// <summary>Only the infrastructure's own migrations.</summary>
+    public PostgresMigrator(PostgresDatabase database, ILogger<PostgresMigrator> logger)
+        : this(database, [], logger)
+    {
+    }
+
+    /// <summary>The scripts to apply, each assembly's once (tests may set others).</summary>
+    internal IReadOnlyList<MigrationScript> Scripts { get; init; } = MigrationCatalog.Combine(
+    [
+        MigrationCatalog.Infrastructure,
+        .. hostMigrations.Select(h => h.Assembly).Distinct().Where(a => a != typeof(MigrationCatalog).Assembly).Select(MigrationCatalog.EmbeddedIn),
+    ]);
 
     /// <summary>Applies the missing migrations once per process; later calls return at once.</summary>
     public async Task EnsureMigratedAsync(CancellationToken cancellationToken)

@@ -1,18 +1,23 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
 
-namespace SupplyGrid.Runtime.Postgres.Migrations;
+namespace SupplyGrid.Postgres.Migrations;
 
 /// <summary>
-/// At silo start: waits for the database (up to <see cref="PostgresOptions.StartupTimeout"/>) and applies the
-/// migrations, before the grid starts. A database still unreachable after that fails the start with an exception
-/// naming the endpoint and the configuration key.
+/// In the silo's start, before its runtime starts: waits for the database (up to
+/// <see cref="PostgresOptions.StartupTimeout"/>) and applies the migrations. A database still unreachable after that
+/// fails the silo's start with an exception naming the endpoint and the configuration key.
 /// </summary>
-internal sealed class PostgresStartupService(PostgresDatabase database, PostgresMigrator migrator, ILogger<PostgresStartupService> logger) : IHostedService
+internal sealed class PostgresStartup(PostgresDatabase database, PostgresMigrator migrator, ILogger<PostgresStartup> logger)
+    : ILifecycleParticipant<ISiloLifecycle>
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(PostgresStartup), ServiceLifecycleStage.RuntimeInitialize, StartAsync);
+
+    internal async Task StartAsync(CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + database.Options.StartupTimeout;
         while (true)
@@ -29,6 +34,4 @@ internal sealed class PostgresStartupService(PostgresDatabase database, Postgres
             }
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace SupplyGrid.Runtime.Postgres.Storage;
+namespace SupplyGrid.Postgres.Storage;
 
 /// <summary>
 /// The set-based statements of the grain_state table (0001_grain_state.sql). Each takes all operations of one kind in
@@ -83,8 +83,8 @@ internal static class GrainStateSql
         {
             var operation = batch[positions[i]];
             index[i] = positions[i];
-            types[i] = operation.GrainId.Type;
-            keys[i] = operation.GrainId.Key;
+            types[i] = operation.Grain.Type;
+            keys[i] = operation.Grain.Key;
             names[i] = operation.StateName;
             payload?[i] = operation.Payload;
             version?[i] = operation.ExpectedVersion;

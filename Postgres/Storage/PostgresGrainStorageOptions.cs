@@ -1,8 +1,11 @@
 using System.Text.Json;
 
-namespace SupplyGrid.Runtime.Postgres.Storage;
+namespace SupplyGrid.Postgres.Storage;
 
-/// <summary>Settings of a <c>postgres</c> grain storage provider (configuration section "Postgres:Storage").</summary>
+/// <summary>
+/// Settings of a PostgreSQL grain storage provider, named options per provider name; every provider binds the
+/// configuration section "Postgres:Storage", then the code's own configuration applies.
+/// </summary>
 public sealed class PostgresGrainStorageOptions
 {
     public const string SectionName = "Postgres:Storage";
@@ -19,13 +22,14 @@ public sealed class PostgresGrainStorageOptions
     /// <summary>How states become JSONB (set in code; not bound from configuration).</summary>
     public JsonSerializerOptions SerializerOptions { get; set; } = JsonSerializerOptions.Default;
 
-    public void Validate()
+    /// <param name="name">The provider's name, for the message.</param>
+    public void Validate(string name)
     {
         if (MaxBatchSize < 1)
-            throw new ArgumentOutOfRangeException($"{SectionName}:{nameof(MaxBatchSize)}", MaxBatchSize, "must be at least 1.");
+            throw new ArgumentOutOfRangeException($"{SectionName}:{nameof(MaxBatchSize)}", MaxBatchSize, $"must be at least 1 (grain storage '{name}').");
         if (MaxConcurrentBatches < 1)
-            throw new ArgumentOutOfRangeException($"{SectionName}:{nameof(MaxConcurrentBatches)}", MaxConcurrentBatches, "must be at least 1.");
+            throw new ArgumentOutOfRangeException($"{SectionName}:{nameof(MaxConcurrentBatches)}", MaxConcurrentBatches, $"must be at least 1 (grain storage '{name}').");
         if (SerializerOptions is null)
-            throw new ArgumentNullException($"{SectionName}:{nameof(SerializerOptions)}");
+            throw new ArgumentNullException($"{SectionName}:{nameof(SerializerOptions)}", $"Grain storage '{name}' has no serializer options.");
     }
 }

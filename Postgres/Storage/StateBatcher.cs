@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace SupplyGrid.Runtime.Postgres.Storage;
+namespace SupplyGrid.Postgres.Storage;
 
 /// <summary>
 /// Sends grain-state operations to PostgreSQL in batches: each lane takes whatever operations are waiting (up to the

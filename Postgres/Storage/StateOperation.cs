@@ -1,4 +1,4 @@
-namespace SupplyGrid.Runtime.Postgres.Storage;
+namespace SupplyGrid.Postgres.Storage;
 
 internal enum StateOperationKind
 {
@@ -25,20 +25,20 @@ internal enum StateOperationKind
 internal readonly record struct StateOutcome(bool Applied, int Version, byte[]? Payload);
 
 /// <summary>The grain_state row an operation is about.</summary>
-internal readonly record struct StateKey(GrainId GrainId, string StateName);
+internal readonly record struct StateKey(GrainRow Grain, string StateName);
 
 /// <summary>One grain-state operation waiting for, or riding in, a batch; completes when the batch has committed.</summary>
 internal sealed class StateOperation(
-    StateOperationKind kind, GrainId grainId, string stateName, string? payload, int expectedVersion, CancellationToken cancellationToken)
+    StateOperationKind kind, GrainRow grain, string stateName, string? payload, int expectedVersion, CancellationToken cancellationToken)
     : TaskCompletionSource<StateOutcome>(TaskCreationOptions.RunContinuationsAsynchronously)
 {
     public StateOperationKind Kind { get; } = kind;
 
-    public GrainId GrainId { get; } = grainId;
+    public GrainRow Grain { get; } = grain;
 
     public string StateName { get; } = stateName;
 
-    public StateKey Key => new(GrainId, StateName);
+    public StateKey Key => new(Grain, StateName);
 
     /// <summary>The JSON to write (Insert, Update).</summary>
     public string? Payload { get; } = payload;

@@ -30,14 +30,16 @@ internal static class DefaultRun
         app.Logger.LogInformation(
             """
             SupplyGrid silo is up ({Mode}).
-              City dashboard:   {Url}/dashboard/singapore#token={Token}
-              Silo dashboard:   {Url}/silo#token={Token}
-              API:              {Url}/api/heatmap/singapore   (OpenAPI: {Url}/openapi/v1.json, health: {Url}/health/detailed)
-              Operator token:   {Token}
-                                (valid 12 h; send as "Authorization: Bearer <token>"; operator role: writes, campaigns, reads)
+              City dashboard:    {Url}/dashboard/singapore#token={Token}
+              Silo dashboard:    {Url}/silo#token={Token}   (Kafka streams, offer funnel)
+              Orleans dashboard: {Url}{OrleansLogin}#token={Token}   (signs in with a cookie, then {Url}{Orleans}/)
+              API:               {Url}/api/heatmap/singapore   (OpenAPI: {Url}/openapi/v1.json, health: {Url}/health/detailed)
+              Operator token:    {Token}
+                                 (valid 12 h; send as "Authorization: Bearer <token>"; operator role: writes, campaigns, reads)
             """,
             Describe(app.Configuration, embedded),
-            url, operatorToken, url, operatorToken, url, url, url, operatorToken);
+            url, operatorToken, url, operatorToken, url, OrleansDashboardCookie.LoginPath, operatorToken, url, OrleansDashboardCookie.Path,
+            url, url, url, operatorToken);
     }
 
     /// <summary>What this silo runs on, e.g. "embedded broker, memory storage, simulated city".</summary>

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Orleans.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace SupplyGrid.Silo.Hosting;
 

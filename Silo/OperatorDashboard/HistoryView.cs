@@ -8,37 +8,25 @@ namespace SupplyGrid.Silo.OperatorDashboard;
 /// <param name="Capacity">The most samples the silo keeps.</param>
 /// <param name="Time">When each sample was taken (UTC), oldest first.</param>
 /// <param name="Series">Silo-wide figures by name (see <see cref="SeriesNames"/>).</param>
-/// <param name="GrainTypes">Per grain type: activations, mailbox depth and calls/s (0 before the type appeared).</param>
-/// <param name="KafkaRecordsPerSecond">Records taken per second, per topic.</param>
+/// <param name="KafkaRecordsPerSecond">Records taken per second, per topic (0 before the topic appeared).</param>
 public sealed record HistoryView(
     double IntervalSeconds,
     int Capacity,
     IReadOnlyList<DateTimeOffset> Time,
     IReadOnlyDictionary<string, double[]> Series,
-    IReadOnlyDictionary<string, GrainTypeSeries> GrainTypes,
     IReadOnlyDictionary<string, double[]> KafkaRecordsPerSecond)
 {
     private static readonly (string Name, Func<SiloSample, double> Value)[] s_series =
     [
-        ("activations", s => s.Activations),
-        ("pending_messages", s => s.PendingMessages),
-        ("reminders", s => s.Reminders),
-        ("calls_per_second", s => s.CallsPerSecond),
-        ("failures_per_second", s => s.FailuresPerSecond),
-        ("cpu_percent", s => s.Process.CpuPercent),
-        ("working_set_bytes", s => s.Process.WorkingSetBytes),
-        ("gc_heap_bytes", s => s.Process.GcHeapBytes),
-        ("allocated_bytes_per_second", s => s.Process.AllocatedBytesPerSecond),
-        ("gen0_per_second", s => s.Process.Gen0PerSecond),
-        ("gen1_per_second", s => s.Process.Gen1PerSecond),
-        ("gen2_per_second", s => s.Process.Gen2PerSecond),
-        ("gc_pause_percent", s => s.Process.GcPausePercent),
-        ("thread_pool_threads", s => s.Process.ThreadPoolThreads),
-        ("thread_pool_queue_length", s => s.Process.ThreadPoolQueueLength),
-        ("work_items_per_second", s => s.Process.WorkItemsPerSecond),
         ("kafka_consumer_lag", s => s.Kafka?.ConsumerLag ?? 0),
-        ("kafka_dead_letters", s => s.Kafka?.DeadLetters ?? 0),
         ("kafka_in_flight", s => s.Kafka?.InFlight ?? 0),
+        ("kafka_dead_letters", s => s.Kafka?.DeadLetters ?? 0),
+        ("offers_sent", s => s.Offers.Sent),
+        ("offers_accepted", s => s.Offers.Accepted),
+        ("offers_declined", s => s.Offers.Declined),
+        ("offers_expired", s => s.Offers.Expired),
+        ("offers_arrived", s => s.Offers.Arrived),
+        ("offers_failed", s => s.Offers.Failed),
     ];
 
     /// <summary>The names in <see cref="Series"/>.</summary>
@@ -47,23 +35,13 @@ public sealed record HistoryView(
     public static HistoryView From(IReadOnlyList<SiloSample> samples, TimeSpan interval, int capacity)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var n = samples.Count;
         var series = s_series.ToDictionary(s => s.Name, s => Column(samples, s.Value), StringComparer.Ordinal);
-
-        var typeNames = samples.SelectMany(s => s.GrainTypes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var grainTypes = typeNames.ToDictionary(name => name, name => new GrainTypeSeries(
-            Column(samples, s => s.GrainTypes.GetValueOrDefault(name).Activations),
-            Column(samples, s => s.GrainTypes.GetValueOrDefault(name).MailboxDepth),
-            Column(samples, s => s.GrainTypes.GetValueOrDefault(name).CallsPerSecond)), StringComparer.Ordinal);
 
         var topics = samples.SelectMany(s => s.Kafka?.RecordsPerSecond.Keys ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var kafka = topics.ToDictionary(topic => topic,
             topic => Column(samples, s => s.Kafka?.RecordsPerSecond.GetValueOrDefault(topic) ?? 0), StringComparer.Ordinal);
 
-        var time = new DateTimeOffset[n];
-        for (var i = 0; i < n; i++)
-            time[i] = samples[i].At;
-        return new HistoryView(interval.TotalSeconds, capacity, time, series, grainTypes, kafka);
+        return new HistoryView(interval.TotalSeconds, capacity, [.. samples.Select(s => s.At)], series, kafka);
     }
 
     private static double[] Column(IReadOnlyList<SiloSample> samples, Func<SiloSample, double> value)
@@ -74,5 +52,3 @@ public sealed record HistoryView(
         return column;
     }
 }
-
-public sealed record GrainTypeSeries(double[] Activations, double[] MailboxDepth, double[] CallsPerSecond);

@@ -1,7 +1,8 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 using SupplyGrid.Api.Dashboards;
-using SupplyGrid.Runtime;
 using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Silo.OperatorDashboard;
@@ -11,8 +12,8 @@ public static class OperatorDashboardExtensions
     private const string ResourcePrefix = "SupplyGrid.Silo.OperatorDashboard.wwwroot.";
 
     /// <summary>
-    /// Adds the sampler that keeps the silo's recent figures (section <c>OperatorDashboard</c>, validated at start).
-    /// It reads <see cref="IGridMonitor"/> (add the grid first) and, when registered, <see cref="KafkaStreamMetrics"/>.
+    /// Adds the sampler that keeps the silo page's recent figures (section <c>OperatorDashboard</c>, validated at
+    /// start): the offer funnel from the domain's meter and, when registered, <see cref="KafkaStreamMetrics"/>.
     /// </summary>
     public static IServiceCollection AddOperatorDashboard(this IServiceCollection services)
     {
@@ -22,11 +23,14 @@ public static class OperatorDashboardExtensions
         services.AddOptions<OperatorDashboardOptions>().BindConfiguration(OperatorDashboardOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OperatorDashboardOptions>, OperatorDashboardOptionsValidator>());
         services.AddSingleton(sp => new SampleHistory(sp.GetRequiredService<IOptions<OperatorDashboardOptions>>().Value.Capacity));
-        services.AddSingleton(sp => new SiloMetricsCollector(
-            sp.GetService<IGridMonitor>() ?? throw new InvalidOperationException(
-                "The operator dashboard reads IGridMonitor, which is not registered: add the grid with services.AddGrid(...)."),
-            sp.GetService<KafkaStreamMetrics>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(sp => new OfferFunnelMeter(sp.GetService<IMeterFactory>()));
+        services.AddSingleton(sp =>
+        {
+            var kafka = sp.GetService<KafkaStreamMetrics>();
+            var offers = sp.GetRequiredService<OfferFunnelMeter>();
+            return new SiloMetricsCollector(kafka is null ? null : kafka.GetSnapshot, offers.Read,
+                sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<ILocalSiloDetails>()?.SiloAddress.ToString());
+        });
         services.AddSingleton(sp => new SiloMetricsSampler(
             sp.GetRequiredService<SiloMetricsCollector>(),
             sp.GetRequiredService<SampleHistory>(),
@@ -38,9 +42,10 @@ public static class OperatorDashboardExtensions
     }
 
     /// <summary>
-    /// Maps the page at <c>/silo</c> (its files under <c>/silo/assets/</c>) and its data at <c>/silo/api/overview</c>
-    /// and <c>/silo/api/history?after={time}</c>. The data needs the API's read policy (a token with the dashboard or
-    /// operator role), so call it after <c>MapSupplyGridApi</c>, which adds the authentication middleware.
+    /// Maps the silo page at <c>/silo</c> (its files under <c>/silo/assets/</c>), its data at <c>/silo/api/overview</c>
+    /// and <c>/silo/api/history?after={time}</c>, and the Orleans dashboard's login (<see cref="OrleansDashboardLogin"/>).
+    /// The data needs the API's read policy (a token with the dashboard or operator role), so call it after
+    /// <c>MapSupplyGridApi</c>, which adds the authentication middleware.
     /// </summary>
     public static RouteGroupBuilder MapOperatorDashboard(this IEndpointRouteBuilder endpoints)
     {
@@ -48,12 +53,13 @@ public static class OperatorDashboardExtensions
         var assets = new EmbeddedAssets(typeof(OperatorDashboardExtensions).Assembly, ResourcePrefix);
         endpoints.MapGet("/silo", (HttpContext context) => assets.Serve(context, "index.html")).ExcludeFromDescription();
         endpoints.MapGet("/silo/assets/{file}", (HttpContext context, string file) => assets.Serve(context, file)).ExcludeFromDescription();
+        OrleansDashboardLogin.Map(endpoints, assets);
 
         var api = endpoints.MapGroup("/silo/api").RequireAuthorization(DashboardAuthorization.ReadPolicy).WithTags("operator dashboard");
         api.MapGet("/overview", (SiloMetricsSampler sampler) => sampler.LatestOverview is { } overview
                 ? Results.Json(overview, DashboardJson.Options)
                 : Results.Problem("The silo has not been sampled yet; retry in a second.", statusCode: StatusCodes.Status503ServiceUnavailable))
-            .WithSummary("The silo now: grains, methods, process, Kafka");
+            .WithSummary("The silo now: Kafka stream layer and offer funnel");
         api.MapGet("/history", (SampleHistory history, IOptions<OperatorDashboardOptions> options, DateTimeOffset? after) =>
                 Results.Json(HistoryView.From(history.After(after), options.Value.SampleInterval, history.Capacity), DashboardJson.Options))
             .WithSummary("The silo's figures over the last minutes, as columns; only samples after ?after= when given");

@@ -1,42 +1,17 @@
+using SupplyGrid.Grains;
 using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Silo.OperatorDashboard;
 
-/// <summary>Everything the operator dashboard shows about the silo now (GET /silo/api/overview).</summary>
-public sealed record SiloOverview(DateTimeOffset At, SiloIdentity Silo, GridOverview Grid, ProcessFigures Process, KafkaOverview? Kafka);
+/// <summary>
+/// What the silo page shows now (GET /silo/api/overview): the Kafka stream layer and the offer funnel, the two things
+/// Orleans' own dashboard cannot know. Activations, calls, latency, CPU and memory are on Orleans' dashboard.
+/// </summary>
+public sealed record SiloOverview(DateTimeOffset At, SiloIdentity Silo, KafkaOverview? Kafka, OfferFunnel Offers);
 
-/// <summary>Which process this is.</summary>
-public sealed record SiloIdentity(string Machine, int ProcessId, DateTimeOffset StartedAt, double UptimeSeconds, int ProcessorCount, string Runtime);
-
-/// <summary>The grid's activations, mailboxes and calls; rates are over the last sample interval.</summary>
-public sealed record GridOverview(
-    long Activations,
-    long PendingMessages,
-    int Reminders,
-    double CallsPerSecond,
-    double FailuresPerSecond,
-    IReadOnlyList<GrainTypeOverview> GrainTypes);
-
-public sealed record GrainTypeOverview(
-    string GrainType,
-    long Activations,
-    long MailboxDepth,
-    long Calls,
-    long Failures,
-    double CallsPerSecond,
-    double FailuresPerSecond,
-    IReadOnlyList<MethodOverview> Methods);
-
-/// <param name="P50Microseconds">Median latency from send to completion, since start.</param>
-/// <param name="P99Microseconds">99th percentile of the same, since start.</param>
-public sealed record MethodOverview(
-    string Interface,
-    string Method,
-    long Calls,
-    long Failures,
-    double CallsPerSecond,
-    double P50Microseconds,
-    double P99Microseconds);
+/// <summary>Which process the figures are from: they are per process, so a cluster has one page per silo.</summary>
+/// <param name="SiloAddress">The Orleans silo address, as Orleans' dashboard lists it; null when the host runs no silo.</param>
+public sealed record SiloIdentity(string Machine, int ProcessId, string? SiloAddress, DateTimeOffset StartedAt, double UptimeSeconds);
 
 /// <summary>The Kafka stream layer: throughput, per-partition progress and lag, dead letters, outboxes.</summary>
 public sealed record KafkaOverview(
@@ -51,3 +26,18 @@ public sealed record KafkaOverview(
 
 /// <param name="RecordsPerSecond">Over the last sample interval.</param>
 public sealed record TopicOverview(string Topic, long RecordsConsumed, double RecordsPerSecond, long DeadLettered);
+
+/// <summary>Offers of this silo's drivers by the state they reached, since the silo started.</summary>
+/// <param name="AcceptanceRate">
+/// Accepted over accepted, declined and expired (the offers that got an answer or ran out), as the city's KPIs define
+/// it; null before any.
+/// </param>
+public sealed record OfferFunnel(long Sent, long Accepted, long Declined, long Expired, long Arrived, long Failed, double? AcceptanceRate)
+{
+    public static OfferFunnel From(OfferCounts counts)
+    {
+        var answered = counts.Accepted + counts.Declined + counts.Expired;
+        return new OfferFunnel(counts.Sent, counts.Accepted, counts.Declined, counts.Expired, counts.Arrived, counts.Failed,
+            answered == 0 ? null : counts.Accepted / (double)answered);
+    }
+}

@@ -2,7 +2,7 @@ using System.Text.Json;
 using SupplyGrid.Geo;
 using SupplyGrid.Grains;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime.Postgres.History.Rows;
+using SupplyGrid.Silo.Storage.History;
 
 namespace SupplyGrid.Silo.Storage;
 

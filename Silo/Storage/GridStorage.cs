@@ -1,18 +1,21 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Providers;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 using SupplyGrid.Api.History;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Hosting;
-using SupplyGrid.Runtime.Postgres;
-using SupplyGrid.Runtime.Storage;
+using SupplyGrid.Postgres;
+using SupplyGrid.Postgres.Hosting;
+using SupplyGrid.Silo.Storage.History;
 
 namespace SupplyGrid.Silo.Storage;
 
 /// <summary>
 /// Where the silo keeps what must outlive a grain activation. With <c>ConnectionStrings:Postgres</c> set: PostgreSQL
 /// for grain state (the default provider), reminders, the analytics history the grains report and the heatmap
-/// history the API reads, the migrations applied before the grid starts. Unset: memory, as in the default run.
-/// Either way /health/detailed has a <c>storage</c> component.
+/// history the API reads, the migrations (the infrastructure's and deploy/migrations, embedded in this assembly)
+/// applied before the silo's runtime starts. Unset: Orleans' memory grain storage and in-memory reminders, as in the
+/// default run. Either way a health endpoint has a <c>storage</c> component.
 /// </summary>
 internal static class GridStorage
 {
@@ -20,31 +23,40 @@ internal static class GridStorage
 
     public const string HealthCheckName = "storage";
 
+    /// <summary>The name under which the PostgreSQL provider itself is registered; "Default" wraps it.</summary>
+    public const string PostgresStorageName = "postgres";
+
     /// <summary>True when the configuration names a PostgreSQL database.</summary>
     public static bool UsesPostgres(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[ConnectionStringKey]);
 
-    /// <summary>Call inside <c>AddGrid</c> after the domain, and before <c>AddSupplyGridApi</c> (whose history yields to this one).</summary>
-    public static GridBuilder AddGridStorage(this GridBuilder grid, IConfiguration configuration)
+    /// <summary>Replaces the domain's discarding analytics sink and the API's in-memory heatmap history, whatever the order of the calls.</summary>
+    public static ISiloBuilder AddGridStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
+        var services = silo.Services;
         if (!UsesPostgres(configuration))
         {
-            grid.Services.AddHealthChecks().AddCheck<MemoryStorageHealthCheck>(HealthCheckName, tags: [HealthCheckName]);
-            return grid.AddMemoryGrainStorage();
+            services.AddHealthChecks().AddCheck<MemoryStorageHealthCheck>(HealthCheckName, tags: [HealthCheckName]);
+            return silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
         }
 
-        var services = grid.Services;
         services.TryAddSingleton<PendingHistoryWrites>();
-        grid.AddPostgresGrainStorage()
-            .AddGrainStorage(GrainStorageNames.Default, sp => new HistoryFirstGrainStorage(
-                sp.GetRequiredKeyedService<IGrainStorage>(PostgresGridBuilderExtensions.DefaultStorageName),
-                sp.GetRequiredService<PendingHistoryWrites>()))
-            .UsePostgresReminderTable()
-            .AddPostgresHistory();
+        silo.AddPostgresGrainStorage(PostgresStorageName)
+            .UsePostgresReminderService()
+            .AddPostgresMigrations(typeof(GridStorage).Assembly)
+            .AddPostgresHistory<SupplyDemandMetricRow>()
+            .AddPostgresHistory<RepositionSuggestionRow>()
+            .AddPostgresHistory<IncentiveCampaignRow>()
+            .AddPostgresHistory<DriverIncentiveRow>()
+            .AddPostgresHistory<TripAnalyticsRow>()
+            .AddPostgresHistory<DriverPerformanceRow>();
+        services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => new HistoryFirstGrainStorage(
+            sp.GetRequiredKeyedService<IGrainStorage>(PostgresStorageName),
+            sp.GetRequiredService<PendingHistoryWrites>()));
         services.Replace(ServiceDescriptor.Singleton<IAnalyticsSink, PostgresAnalyticsSink>());
-        services.TryAddSingleton<IHeatmapHistory, PostgresHeatmapHistory>();
+        services.Replace(ServiceDescriptor.Singleton<IHeatmapHistory, PostgresHeatmapHistory>());
         services.AddHealthChecks().AddPostgres(HealthCheckName);
-        return grid;
+        return silo;
     }
 }

@@ -1,4 +1,6 @@
-using SupplyGrid.Runtime;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace SupplyGrid.Silo.Storage;
 
@@ -9,10 +11,19 @@ namespace SupplyGrid.Silo.Storage;
 /// </summary>
 internal sealed class HistoryFirstGrainStorage(IGrainStorage inner, PendingHistoryWrites pending) : IGrainStorage
 {
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default) =>
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
         inner.ReadStateAsync(stateName, grainId, grainState, cancellationToken);
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var rows = pending.WhenWrittenAsync(grainId);
         return rows.IsCompletedSuccessfully
@@ -20,7 +31,7 @@ internal sealed class HistoryFirstGrainStorage(IGrainStorage inner, PendingHisto
             : AfterAsync(rows, () => inner.WriteStateAsync(stateName, grainId, grainState, cancellationToken), cancellationToken);
     }
 
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var rows = pending.WhenWrittenAsync(grainId);
         return rows.IsCompletedSuccessfully

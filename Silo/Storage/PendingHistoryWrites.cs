@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using SupplyGrid.Runtime;
+using Orleans.Runtime;
 
 namespace SupplyGrid.Silo.Storage;
 

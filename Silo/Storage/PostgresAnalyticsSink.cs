@@ -1,8 +1,9 @@
+using Orleans;
+using Orleans.Runtime;
 using SupplyGrid.Grains;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Postgres.History;
-using SupplyGrid.Runtime.Postgres.History.Rows;
+using SupplyGrid.Postgres.History;
+using SupplyGrid.Silo.Storage.History;
 
 namespace SupplyGrid.Silo.Storage;
 
@@ -22,8 +23,9 @@ internal sealed class PostgresAnalyticsSink(
     IGrainFactory grains,
     ILogger<PostgresAnalyticsSink> logger) : IAnalyticsSink
 {
-    private readonly Lazy<string> _driverType = new(() => grains.GetGrain<IDriverGrain>("-").GetGrainId().Type);
-    private readonly Lazy<string> _campaignType = new(() => grains.GetGrain<ICampaignGrain>("-").GetGrainId().Type);
+    // The grain types, resolved once: the rows name their grain by key, and the storage waits by grain id.
+    private readonly Lazy<GrainType> _driverType = new(() => grains.GetGrain<IDriverGrain>("-").GetGrainId().Type);
+    private readonly Lazy<GrainType> _campaignType = new(() => grains.GetGrain<ICampaignGrain>("-").GetGrainId().Type);
     private long _refused;
 
     /// <summary>Rows refused by their own checks since start.</summary>
@@ -41,19 +43,19 @@ internal sealed class PostgresAnalyticsSink(
     public void OfferTransition(OfferHistoryRow row)
     {
         if (TryMake(row, GridHistoryRows.Offer) is { } made)
-            pending.Track(new GrainId(_driverType.Value, row.DriverId), offers.WriteCommittedAsync(made));
+            pending.Track(GrainId.Create(_driverType.Value, row.DriverId), offers.WriteCommittedAsync(made));
     }
 
     public void Ledger(LedgerHistoryRow row)
     {
         if (TryMake(row, GridHistoryRows.Ledger) is { } made)
-            pending.Track(new GrainId(_campaignType.Value, row.CampaignId), ledger.WriteCommittedAsync(made));
+            pending.Track(GrainId.Create(_campaignType.Value, row.CampaignId), ledger.WriteCommittedAsync(made));
     }
 
     public void Campaign(CampaignView campaign)
     {
         if (TryMake(campaign, GridHistoryRows.Campaign) is { } made)
-            pending.Track(new GrainId(_campaignType.Value, campaign.Id), campaigns.WriteCommittedAsync(made));
+            pending.Track(GrainId.Create(_campaignType.Value, campaign.Id), campaigns.WriteCommittedAsync(made));
     }
 
     private TRow? TryMake<TSource, TRow>(TSource source, Func<TSource, TRow> make)

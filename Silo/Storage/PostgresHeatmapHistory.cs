@@ -4,7 +4,7 @@ using SupplyGrid.Api.History;
 using SupplyGrid.Geo;
 using SupplyGrid.Grains;
 using SupplyGrid.Grains.Configuration;
-using SupplyGrid.Runtime.Postgres;
+using SupplyGrid.Postgres;
 
 namespace SupplyGrid.Silo.Storage;
 

@@ -4,7 +4,6 @@ using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Messaging;
 using SupplyGrid.Grains.Ports;
 using SupplyGrid.Kafka;
-using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Silo.Streams;
 

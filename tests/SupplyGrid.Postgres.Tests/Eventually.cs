@@ -1,4 +1,4 @@
-namespace SupplyGrid.Runtime.Postgres.Tests;
+namespace SupplyGrid.Postgres.Tests;
 
 internal static class Eventually
 {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using SupplyGrid.Runtime.Postgres.Health;
+using SupplyGrid.Postgres.Health;
 
-namespace SupplyGrid.Runtime.Postgres.Tests;
+namespace SupplyGrid.Postgres.Tests;
 
 [Collection(PostgresCollection.Name)]
 public sealed class HealthCheckTests(PostgresFixture postgres)

@@ -1,31 +1,45 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using SupplyGrid.Runtime.Postgres.Migrations;
+using SupplyGrid.Postgres.Migrations;
 
-namespace SupplyGrid.Runtime.Postgres.Tests;
+namespace SupplyGrid.Postgres.Tests;
 
 [Collection(PostgresCollection.Name)]
 public sealed class MigrationTests(PostgresFixture postgres)
 {
-    private static readonly string[] Tables =
-    [
-        "grain_state", "reminders", "supply_demand_metrics", "reposition_suggestions", "incentive_campaigns", "driver_incentives",
-        "trip_analytics", "driver_performance",
-    ];
-
     [Fact]
-    public async Task The_first_run_applies_every_migration_and_a_second_run_applies_none()
+    public async Task The_first_run_applies_the_infrastructure_s_and_the_host_s_migrations_and_a_second_run_applies_none()
     {
         var connectionString = await postgres.CreateDatabaseAsync();
         await using var database = PostgresFixture.OpenDatabase(connectionString);
-        var migrator = new PostgresMigrator(database, NullLogger<PostgresMigrator>.Instance);
+        var migrator = new PostgresMigrator(database, [new HostMigrations(typeof(MigrationTests).Assembly)], NullLogger<PostgresMigrator>.Instance);
+        var expected = MigrationCatalog.Infrastructure.Count + MigrationCatalog.EmbeddedIn(typeof(MigrationTests).Assembly).Count;
 
-        Assert.Equal(MigrationCatalog.Embedded.Count, await migrator.MigrateAsync(CancellationToken.None));
+        Assert.Equal(expected, await migrator.MigrateAsync(CancellationToken.None));
         Assert.Equal(0, await migrator.MigrateAsync(CancellationToken.None));
 
-        Assert.Equal(MigrationCatalog.Embedded.Count, await PostgresFixture.ScalarAsync<long>(connectionString, "SELECT count(*) FROM schema_migrations"));
-        foreach (var table in Tables)
+        Assert.Equal(expected, await PostgresFixture.ScalarAsync<long>(connectionString, "SELECT count(*) FROM schema_migrations"));
+        foreach (var table in (string[])["grain_state", "reminders", "test_ledger", "test_metrics"])
             Assert.True(await PostgresFixture.ScalarAsync<bool>(connectionString, $"SELECT to_regclass('{table}') IS NOT NULL"), $"table {table}");
-        Assert.Equal(MigrationCatalog.LatestVersion, database.Health.GetStatus().SchemaVersion);
+        Assert.True(await PostgresFixture.ScalarAsync<bool>(connectionString,
+            "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'reminders' AND column_name = 'grain_hash')"));
+        Assert.Equal(1001, database.Health.GetStatus().SchemaVersion);
+    }
+
+    [Fact]
+    public void The_infrastructure_migrations_keep_the_versions_and_names_a_database_migrated_before_the_split_recorded()
+    {
+        Assert.Equal(["0001_grain_state.sql", "0002_reminders.sql", "0010_reminder_grain_hash.sql"], MigrationCatalog.Infrastructure.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Two_migrations_with_one_version_are_refused_naming_both_files()
+    {
+        var host = new MigrationScript(2, "0002_host_table.sql", "SELECT 1", "checksum");
+
+        var error = Assert.Throws<InvalidOperationException>(() => MigrationCatalog.Combine([MigrationCatalog.Infrastructure, [host]]));
+
+        Assert.Contains("0002_reminders.sql", error.Message);
+        Assert.Contains("0002_host_table.sql", error.Message);
     }
 
     [Fact]
@@ -45,8 +59,8 @@ public sealed class MigrationTests(PostgresFixture postgres)
 
             var applied = await Task.WhenAll(runs);
 
-            Assert.Equal(MigrationCatalog.Embedded.Count, applied.Sum());
-            Assert.Equal(MigrationCatalog.Embedded.Count, await PostgresFixture.ScalarAsync<long>(connectionString, "SELECT count(DISTINCT version) FROM schema_migrations"));
+            Assert.Equal(MigrationCatalog.Infrastructure.Count, applied.Sum());
+            Assert.Equal(MigrationCatalog.Infrastructure.Count, await PostgresFixture.ScalarAsync<long>(connectionString, "SELECT count(DISTINCT version) FROM schema_migrations"));
         }
         finally
         {
@@ -80,6 +94,6 @@ public sealed class MigrationTests(PostgresFixture postgres)
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
             () => new PostgresMigrator(database, NullLogger<PostgresMigrator>.Instance).MigrateAsync(CancellationToken.None));
 
-        Assert.Contains(MigrationCatalog.Embedded.Single(s => s.Version == 2).Name, error.Message);
+        Assert.Contains(MigrationCatalog.Infrastructure.Single(s => s.Version == 2).Name, error.Message);
     }
 }

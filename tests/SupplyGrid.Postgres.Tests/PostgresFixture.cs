@@ -1,18 +1,21 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using SupplyGrid.Runtime.Postgres.Development;
-using SupplyGrid.Runtime.Postgres.Migrations;
+using SupplyGrid.Postgres.Development;
+using SupplyGrid.Postgres.Migrations;
+using SupplyGrid.Postgres.Tests.Cluster;
 
-namespace SupplyGrid.Runtime.Postgres.Tests;
+namespace SupplyGrid.Postgres.Tests;
 
 /// <summary>
 /// One PostgreSQL server for the whole run: the one named by ConnectionStrings__Postgres, or a throwaway cluster.
-/// Every test takes its own scratch database.
+/// Every test takes its own scratch database; Orleans tests may share one test cluster (<see cref="SharedClusterAsync"/>).
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
+    private readonly SemaphoreSlim _clusterGate = new(1, 1);
     private ScratchPostgres? _server;
+    private ClusterFixture? _cluster;
 
     public ScratchPostgres Server => _server ?? throw new InvalidOperationException("The fixture has not started.");
 
@@ -20,8 +23,33 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_server is not null)
-            await _server.DisposeAsync();
+        try
+        {
+            if (_cluster is not null)
+                await _cluster.DisposeAsync();
+        }
+        finally
+        {
+            if (_server is not null)
+                await _server.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// The cluster the tests of the collection share, on a database of its own, started by the first test that asks
+    /// (a cold cluster takes seconds). Tests keep apart by using grain keys of their own.
+    /// </summary>
+    public async Task<ClusterFixture> SharedClusterAsync()
+    {
+        await _clusterGate.WaitAsync();
+        try
+        {
+            return _cluster ??= await ClusterFixture.StartAsync(await CreateDatabaseAsync());
+        }
+        finally
+        {
+            _clusterGate.Release();
+        }
     }
 
     public Task<string> CreateDatabaseAsync() => Server.CreateDatabaseAsync();
@@ -36,14 +64,17 @@ public sealed class PostgresFixture : IAsyncLifetime
             RetryMaxDelay = TimeSpan.FromMilliseconds(50),
         }), NullLoggerFactory.Instance);
 
-    /// <summary>A fresh database with the schema applied.</summary>
+    /// <summary>A fresh database with the schema applied: the infrastructure's tables and the test history tables.</summary>
     public async Task<string> CreateMigratedDatabaseAsync()
     {
         var connectionString = await CreateDatabaseAsync();
         await using var database = OpenDatabase(connectionString);
-        await new PostgresMigrator(database, NullLogger<PostgresMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await new PostgresMigrator(database, [TestMigrations], NullLogger<PostgresMigrator>.Instance).MigrateAsync(CancellationToken.None);
         return connectionString;
     }
+
+    /// <summary>The test history tables (Migrations/*.sql), applied as a host's migrations.</summary>
+    public static HostMigrations TestMigrations { get; } = new(typeof(PostgresFixture).Assembly);
 
     /// <summary>Test-side connections are unpooled: pooled ones would be broken after the cluster restarts.</summary>
     public static string Unpooled(string connectionString) =>

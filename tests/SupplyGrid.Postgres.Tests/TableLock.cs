@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace SupplyGrid.Runtime.Postgres.Tests;
+namespace SupplyGrid.Postgres.Tests;
 
 /// <summary>Holds exclusive locks on tables until disposed: every writer of them waits, as behind a stalled database.</summary>
 internal sealed class TableLock : IAsyncDisposable

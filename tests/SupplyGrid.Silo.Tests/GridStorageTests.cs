@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Orleans;
 using SupplyGrid.Geo;
 using SupplyGrid.Grains;
 using SupplyGrid.Grains.Configuration;
-using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Postgres;
+using SupplyGrid.Postgres;
+using SupplyGrid.Silo.Storage;
 
 namespace SupplyGrid.Silo.Tests;
 
@@ -76,6 +78,23 @@ public sealed class GridStorageTests(PostgresFixture postgres)
             $"SELECT string_agg(split_part(state_name, '-', 1) || ':' || version, ' ' ORDER BY state_name) FROM grain_state WHERE grain_key = '{city.PoolCampaignIds[0]}'"));
 
         Task<T> Scalar<T>(string sql) => PostgresFixture.ScalarAsync<T>(connectionString, sql);
+    }
+
+    [Fact]
+    public async Task Without_a_connection_string_the_grid_keeps_its_state_in_memory_and_health_says_so()
+    {
+        using var host = StorageHost.Build(new Dictionary<string, string?>());
+        await host.StartAsync();
+        var city = host.Services.GetRequiredService<CityDirectory>().Get(CitiesOptions.DefaultCityId);
+
+        var metrics = await host.Services.GetRequiredService<IGrainFactory>().GetGrain<ICampaignGrain>(city.PoolCampaignIds[0]).GetMetrics();
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        await host.StopAsync();
+
+        Assert.Equal(0m, metrics.Spent);
+        var storage = health.Entries[GridStorage.HealthCheckName];
+        Assert.Equal(HealthStatus.Healthy, storage.Status);
+        Assert.Equal("memory", storage.Data["provider"]);
     }
 
     private static string Describe(Exception error) =>

@@ -1,5 +1,5 @@
 using Npgsql;
-using SupplyGrid.Runtime.Postgres.Development;
+using SupplyGrid.Postgres.Development;
 
 namespace SupplyGrid.Silo.Tests;
 

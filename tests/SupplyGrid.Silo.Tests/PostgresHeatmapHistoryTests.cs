@@ -6,8 +6,8 @@ using SupplyGrid.Api.Analytics;
 using SupplyGrid.Geo;
 using SupplyGrid.Grains;
 using SupplyGrid.Grains.Configuration;
-using SupplyGrid.Runtime.Postgres;
-using SupplyGrid.Runtime.Postgres.Migrations;
+using SupplyGrid.Postgres;
+using SupplyGrid.Postgres.Migrations;
 using SupplyGrid.Silo.Storage;
 
 namespace SupplyGrid.Silo.Tests;
@@ -64,7 +64,8 @@ public sealed class PostgresHeatmapHistoryTests(PostgresFixture postgres)
     {
         var connectionString = await postgres.CreateDatabaseAsync();
         var database = new PostgresDatabase(Options.Create(new PostgresOptions { ConnectionString = connectionString }), NullLoggerFactory.Instance);
-        await new PostgresMigrator(database, NullLogger<PostgresMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await new PostgresMigrator(database, [new HostMigrations(typeof(GridStorage).Assembly)], NullLogger<PostgresMigrator>.Instance)
+            .MigrateAsync(CancellationToken.None);
         var rows = new List<string>
         {
             // cell, minute, supply, bookings, smoothed supply, smoothed demand, forecast, status, surge

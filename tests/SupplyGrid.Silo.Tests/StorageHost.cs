@@ -1,13 +1,18 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Hosting;
 using SupplyGrid.Grains;
-using SupplyGrid.Runtime.Hosting;
 using SupplyGrid.Silo.Storage;
 
 namespace SupplyGrid.Silo.Tests;
 
-/// <summary>The silo's grid composition (domain grains, then the silo's storage wiring) in a plain host, with only the given settings.</summary>
+/// <summary>
+/// The silo's composition of the grid (domain grains, then the silo's storage wiring) in a plain host with one
+/// localhost silo on free ports, with only the given settings.
+/// </summary>
 internal static class StorageHost
 {
     public static IHost Build(IDictionary<string, string?> settings)
@@ -16,7 +21,17 @@ internal static class StorageHost
         builder.Configuration.AddInMemoryCollection(settings);
         var configuration = builder.Configuration;
         builder.Services.AddLogging();
-        builder.Services.AddGrid(grid => grid.AddSupplyGridDomain(configuration).AddGridStorage(configuration));
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort(), serviceId: "storage-tests", clusterId: $"storage-{Guid.NewGuid():N}")
+            .AddSupplyGridDomain(configuration)
+            .AddGridStorage(configuration));
         return builder.Build();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,7 @@
 using Npgsql;
+using SupplyGrid.Postgres.History;
 
-namespace SupplyGrid.Runtime.Postgres.History.Rows;
+namespace SupplyGrid.Silo.Storage.History;
 
 /// <summary>
 /// One entry of the incentive ledger (driver_incentives): reserve on offer, commit on arrival (the amount paid),

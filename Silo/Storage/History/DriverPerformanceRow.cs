@@ -1,7 +1,8 @@
 using Npgsql;
 using NpgsqlTypes;
+using SupplyGrid.Postgres.History;
 
-namespace SupplyGrid.Runtime.Postgres.History.Rows;
+namespace SupplyGrid.Silo.Storage.History;
 
 /// <summary>
 /// A driver's performance at a time (driver_performance): the figures of ngp.pdcp.pfb.driver_real_performance and the

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using SupplyGrid.Postgres.History;
 
-namespace SupplyGrid.Runtime.Postgres.History.Rows;
+namespace SupplyGrid.Silo.Storage.History;
 
 /// <summary>
 /// One version of an incentive campaign as its grain holds it (incentive_campaigns): a row per campaign and state

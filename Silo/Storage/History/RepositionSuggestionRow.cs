@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using SupplyGrid.Postgres.History;
 
-namespace SupplyGrid.Runtime.Postgres.History.Rows;
+namespace SupplyGrid.Silo.Storage.History;
 
 /// <summary>
 /// One step in the life of a reposition offer (reposition_suggestions): offered, then accepted, declined or expired,

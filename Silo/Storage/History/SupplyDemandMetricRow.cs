@@ -1,7 +1,8 @@
 using Npgsql;
 using NpgsqlTypes;
+using SupplyGrid.Postgres.History;
 
-namespace SupplyGrid.Runtime.Postgres.History.Rows;
+namespace SupplyGrid.Silo.Storage.History;
 
 /// <summary>What one H3 cell saw and decided in one minute (supply_demand_metrics). Rows may be dropped under overload.</summary>
 /// <param name="H3Cell">The cell's H3 index (resolution 8) as its 64-bit value.</param>

@@ -1,7 +1,8 @@
 using Npgsql;
 using NpgsqlTypes;
+using SupplyGrid.Postgres.History;
 
-namespace SupplyGrid.Runtime.Postgres.History.Rows;
+namespace SupplyGrid.Silo.Storage.History;
 
 /// <summary>A completed trip (trip_analytics, from ngp.me.trip.upload_trip), keyed by trip id.</summary>
 /// <param name="PickupWaitSeconds">From booking to pickup, when known.</param>

@@ -1,7 +1,7 @@
 using Npgsql;
-using SupplyGrid.Runtime.Postgres.Development;
+using SupplyGrid.Postgres.Development;
 
-namespace SupplyGrid.Runtime.Postgres.Tests.History;
+namespace SupplyGrid.Postgres.Tests.History;
 
 /// <summary>
 /// Takes a database away until disposed: the throwaway cluster is stopped outright (immediate shutdown, like a

@@ -3,10 +3,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
-using SupplyGrid.Runtime.Postgres.History;
-using SupplyGrid.Runtime.Postgres.Migrations;
+using SupplyGrid.Postgres.History;
+using SupplyGrid.Postgres.Migrations;
 
-namespace SupplyGrid.Runtime.Postgres.Tests.History;
+namespace SupplyGrid.Postgres.Tests.History;
 
 /// <summary>A row whose own checks are weaker than its table's, so that the database is the one to refuse it.</summary>
 public sealed record ProbeRow(int Id, int Amount) : IHistoryRow<ProbeRow>

@@ -1,23 +1,26 @@
 using System.Text.Json;
 using Npgsql;
+using Orleans.Runtime;
+using Orleans.Storage;
 
-namespace SupplyGrid.Runtime.Postgres.Tests.Storage;
+namespace SupplyGrid.Postgres.Tests.Storage;
 
 [Collection(PostgresCollection.Name)]
 public sealed class GrainStorageTests(PostgresFixture postgres)
 {
-    private static readonly GrainId Driver = new("driver", "D-1");
+    private static readonly GrainId Driver = GrainId.Create("driver", "D-1");
 
     [Fact]
-    public async Task Reading_a_state_never_written_finds_no_record()
+    public async Task Reading_a_state_never_written_finds_no_record_and_leaves_a_fresh_state()
     {
         await using var harness = StorageHarness.Open(await postgres.CreateMigratedDatabaseAsync());
-        var state = new StateHolder<Profile> { State = new Profile { Name = "kept" }, ETag = "stale" };
+        var state = new StateHolder<Profile> { State = new Profile { Name = "left over" }, ETag = "stale" };
 
         await harness.Storage.ReadStateAsync("profile", Driver, state);
 
         Assert.False(state.RecordExists);
         Assert.Null(state.ETag);
+        Assert.Equal((null, 0), (state.State.Name, state.State.Visits));
     }
 
     [Fact]
@@ -117,7 +120,7 @@ public sealed class GrainStorageTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task Clear_with_the_current_etag_deletes_the_row_and_a_stale_etag_cannot_clear_or_write_after_it()
+    public async Task Clear_with_the_current_etag_deletes_the_row_leaving_a_fresh_state_and_a_stale_etag_cannot_clear_or_write_after_it()
     {
         var connectionString = await postgres.CreateMigratedDatabaseAsync();
         await using var harness = StorageHarness.Open(connectionString);
@@ -131,6 +134,7 @@ public sealed class GrainStorageTests(PostgresFixture postgres)
 
         Assert.False(state.RecordExists);
         Assert.Null(state.ETag);
+        Assert.Null(state.State.Name);
         Assert.Equal(0, await PostgresFixture.ScalarAsync<long>(connectionString, "SELECT count(*) FROM grain_state"));
         var afterClear = await Assert.ThrowsAsync<InconsistentStateException>(() => harness.Storage.WriteStateAsync("profile", Driver, stale));
         Assert.Null(afterClear.StoredEtag);
@@ -155,14 +159,14 @@ public sealed class GrainStorageTests(PostgresFixture postgres)
         await using var harness = StorageHarness.Open(connectionString, o => o.MaxConcurrentBatches = 1);
         // Hold the only lane on a locked table so that the writes below queue up and go out as one batch.
         await using var stall = await TableLock.TakeAsync(connectionString, "grain_state");
-        var blocked = harness.Storage.WriteStateAsync("profile", new GrainId("driver", "blocked"), new StateHolder<Profile> { State = new Profile() });
+        var blocked = harness.Storage.WriteStateAsync("profile", GrainId.Create("driver", "blocked"), new StateHolder<Profile> { State = new Profile() });
         await Task.Delay(100);
 
         var good = Enumerable.Range(0, 20)
-            .Select(i => harness.Storage.WriteStateAsync("profile", new GrainId("driver", $"good-{i}"), new StateHolder<Profile> { State = new Profile { Visits = i } }))
+            .Select(i => harness.Storage.WriteStateAsync("profile", GrainId.Create("driver", $"good-{i}"), new StateHolder<Profile> { State = new Profile { Visits = i } }))
             .ToArray();
         // jsonb cannot hold \u0000, which System.Text.Json writes for a NUL character.
-        var bad = harness.Storage.WriteStateAsync("profile", new GrainId("driver", "bad"), new StateHolder<Profile> { State = new Profile { Name = "a\0b" } });
+        var bad = harness.Storage.WriteStateAsync("profile", GrainId.Create("driver", "bad"), new StateHolder<Profile> { State = new Profile { Name = "a\0b" } });
         await stall.DisposeAsync();
 
         await blocked;

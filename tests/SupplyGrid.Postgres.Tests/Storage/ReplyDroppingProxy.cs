@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace SupplyGrid.Runtime.Postgres.Tests.Storage;
+namespace SupplyGrid.Postgres.Tests.Storage;
 
 /// <summary>
 /// A TCP proxy in front of PostgreSQL that, when armed, lets the server finish the next request (up to and

@@ -1,12 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using SupplyGrid.Runtime.Postgres.Migrations;
-using SupplyGrid.Runtime.Postgres.Storage;
+using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
+using SupplyGrid.Postgres.Migrations;
+using SupplyGrid.Postgres.Storage;
 
-namespace SupplyGrid.Runtime.Postgres.Tests.Storage;
+namespace SupplyGrid.Postgres.Tests.Storage;
 
-/// <summary>A postgres storage provider with its own connection pool, as one silo would have.</summary>
+/// <summary>A postgres grain storage provider with its own connection pool, as one silo would have.</summary>
 internal sealed class StorageHarness : IAsyncDisposable
 {
+    // Orleans' activators (the fresh state a read of nothing leaves), shared by every harness.
+    private static readonly Lazy<IActivatorProvider> Activators =
+        new(() => new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<IActivatorProvider>());
+
     private StorageHarness(PostgresDatabase database, PostgresGrainStorage storage)
     {
         Database = database;
@@ -22,8 +29,8 @@ internal sealed class StorageHarness : IAsyncDisposable
         var database = PostgresFixture.OpenDatabase(connectionString, maxRetries);
         var options = new PostgresGrainStorageOptions();
         configure?.Invoke(options);
-        var storage = new PostgresGrainStorage(database, new PostgresMigrator(database, NullLogger<PostgresMigrator>.Instance), options,
-            NullLogger<PostgresGrainStorage>.Instance);
+        var storage = new PostgresGrainStorage("test", database, new PostgresMigrator(database, NullLogger<PostgresMigrator>.Instance), options,
+            Activators.Value, NullLogger<PostgresGrainStorage>.Instance);
         return new StorageHarness(database, storage);
     }
 
