@@ -10,7 +10,7 @@ public sealed class ApiHealthOptions
     /// <summary>The grid is unhealthy when a city grain does not answer a query within this.</summary>
     public TimeSpan GridTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The grid is degraded when more messages than this wait in grain mailboxes (it is falling behind).</summary>
+    /// <summary>The grid is degraded when more records than this were handed to the grains and are unfinished (it is falling behind).</summary>
     public long DegradedPendingMessages { get; set; } = 100_000;
 }
 

@@ -6,7 +6,7 @@ namespace SupplyGrid.Api.Events;
 
 /// <summary>
 /// Injects one topic record the way the Kafka pump does: read and validated by the topic's contract, keyed by the
-/// contract's key field, and delivered through the runtime's implicit stream dispatcher to the same grains. Only the
+/// contract's key field, and handed to the same grains through the record dispatcher the Kafka consumer uses. Only the
 /// topics the grid consumes are accepted.
 /// </summary>
 internal sealed class EventInjector

@@ -23,15 +23,13 @@ namespace SupplyGrid.Api.Heatmaps;
 internal sealed class HeatmapCache : ICityChangeListener
 {
     private readonly IGrainFactory _grains;
-    private readonly TimeProvider _time;
     private readonly ILogger<HeatmapCache> _logger;
     private readonly long _maxAgeTicks;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    public HeatmapCache(IGrainFactory grains, TimeProvider time, IOptions<HeatmapOptions> options, ILogger<HeatmapCache> logger)
+    public HeatmapCache(IGrainFactory grains, IOptions<HeatmapOptions> options, ILogger<HeatmapCache> logger)
     {
         _grains = grains;
-        _time = time;
         _logger = logger;
         _maxAgeTicks = (long)(options.Value.CacheMaxAge.TotalSeconds * Stopwatch.Frequency);
     }
@@ -68,13 +66,12 @@ internal sealed class HeatmapCache : ICityChangeListener
     private async Task<CachedHeatmap> LoadAsync(Entry entry)
     {
         var version = Volatile.Read(ref entry.Version);
-        var fetchedAt = _time.GetUtcNow();
         var fetched = Stopwatch.GetTimestamp();
         var heatmap = await _grains.GetGrain<ICityGrain>(entry.CityId).GetHeatmap().ConfigureAwait(false);
         var rounded = HeatmapFigures.Rounded(heatmap);
         var json = JsonSerializer.SerializeToUtf8Bytes(rounded, ApiJsonContext.Default.Heatmap);
         var tag = Convert.ToBase64String(SHA256.HashData(json), 0, 12).Replace('+', '-').Replace('/', '_');
-        return new CachedHeatmap(json, Gzip(json), $"\"{tag}\"", $"\"{tag}-gzip\"", rounded.Zones.Count, version, fetched, fetchedAt);
+        return new CachedHeatmap(json, Gzip(json), $"\"{tag}\"", $"\"{tag}-gzip\"", rounded.Zones.Count, version, fetched, heatmap.UpdatedAt);
     }
 
     /// <summary>
@@ -144,5 +141,8 @@ internal sealed class HeatmapCache : ICityChangeListener
 /// <param name="Zones">Zones in it.</param>
 /// <param name="Version">The city's change count when it was fetched.</param>
 /// <param name="FetchedTimestamp">Stopwatch timestamp of the fetch.</param>
-/// <param name="FetchedAt">The grid's clock at the fetch: changes published before it are in the heatmap.</param>
-internal sealed record CachedHeatmap(byte[] Json, byte[] GzipJson, string ETag, string GzipETag, int Zones, long Version, long FetchedTimestamp, DateTimeOffset FetchedAt);
+/// <param name="AsOf">
+/// The heatmap's own time, on the grid's clock (its newest cell update): changes the city published before it are in
+/// the heatmap. Not the API's clock, which need not agree with the grid's (another process, a test's manual clock).
+/// </param>
+internal sealed record CachedHeatmap(byte[] Json, byte[] GzipJson, string ETag, string GzipETag, int Zones, long Version, long FetchedTimestamp, DateTimeOffset AsOf);

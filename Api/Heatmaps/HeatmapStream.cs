@@ -73,7 +73,7 @@ internal sealed class HeatmapStreams(CityChangeHub hub, HeatmapCache cache, IOpt
     {
         var snapshot = await cache.GetFreshAsync(cityId).WaitAsync(stop);
         await WriteEventAsync(response, "snapshot", snapshot.Json, stop);
-        var snapshotAt = snapshot.FetchedAt;
+        var snapshotAt = snapshot.AsOf;
         while (!stop.IsCancellationRequested)
         {
             if (!await WaitAsync(reader.Changes, stop))
@@ -91,7 +91,7 @@ internal sealed class HeatmapStreams(CityChangeHub hub, HeatmapCache cache, IOpt
 
                 snapshot = await cache.GetFreshAsync(cityId).WaitAsync(stop);
                 await WriteEventAsync(response, "snapshot", snapshot.Json, stop);
-                snapshotAt = snapshot.FetchedAt;
+                snapshotAt = snapshot.AsOf;
                 continue;
             }
 

@@ -11,7 +11,9 @@ namespace SupplyGrid.Api.Security;
 /// <summary>
 /// Configures the JwtBearer handler from <see cref="ApiJwtOptions"/>: HS256 only, issuer, audience, lifetime and the
 /// "role" claim; 401 and 403 answered with problem details. Browsers' EventSource cannot send headers, so the live
-/// stream also accepts the token in the access_token query parameter.
+/// stream also accepts the token in the access_token query parameter; the Orleans dashboard's page cannot either, so
+/// requests under its path also accept the token in <see cref="OrleansDashboardCookie"/>, and a browser opening it
+/// without a valid one is sent to the login page.
 /// </summary>
 internal sealed class ApiJwtSetup(IOptions<ApiJwtOptions> jwt) : IConfigureNamedOptions<JwtBearerOptions>
 {
@@ -51,12 +53,22 @@ internal sealed class ApiJwtSetup(IOptions<ApiJwtOptions> jwt) : IConfigureNamed
                 {
                     context.Token = token[0];
                 }
+                else if (OrleansDashboardCookie.TokenOf(context.Request) is { } cookie)
+                {
+                    context.Token = cookie;
+                }
 
                 return Task.CompletedTask;
             },
             OnChallenge = async context =>
             {
                 context.HandleResponse();
+                if (OrleansDashboardCookie.ShouldRedirectToLogin(context.Request))
+                {
+                    context.Response.Redirect(context.Request.PathBase + OrleansDashboardCookie.LoginPath);
+                    return;
+                }
+
                 var invalid = context.AuthenticateFailure is not null;
                 context.Response.Headers.WWWAuthenticate = invalid ? "Bearer error=\"invalid_token\"" : "Bearer";
                 await ApiProblems.Status(StatusCodes.Status401Unauthorized, invalid

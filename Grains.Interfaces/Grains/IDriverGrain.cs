@@ -7,7 +7,7 @@ namespace SupplyGrid.Grains;
 
 /// <summary>
 /// One driver (key: driver id). Fed by the driver-keyed topics (driver_event, dispatch_job, upload_trip,
-/// driver_real_performance, message_reply) through its stream subscriptions; holds position, status, cell, today's
+/// driver_real_performance, message_reply) through the OnNextAsync overloads below; holds position, status, cell, today's
 /// figures and at most one live offer, and is the arbiter of every offer made to its driver.
 /// </summary>
 public interface IDriverGrain : IGrainWithStringKey
