@@ -1,6 +1,7 @@
 using Orleans.Dashboard;
 using SupplyGrid.Api;
 using SupplyGrid.Api.Dashboards;
+using SupplyGrid.Api.Security;
 using SupplyGrid.Grains;
 using SupplyGrid.Silo.Hosting;
 using SupplyGrid.Silo.OperatorDashboard;
@@ -32,6 +33,6 @@ var app = builder.Build();
 app.MapSupplyGridApi();
 app.MapCityDashboard();
 app.MapOperatorDashboard();
-app.MapOrleansDashboard(routePrefix: "/orleans").RequireAuthorization(DashboardAuthorization.OperatorPolicy);
+app.MapOrleansDashboard(routePrefix: OrleansDashboardCookie.Path).RequireAuthorization(DashboardAuthorization.OperatorPolicy);
 app.Lifetime.ApplicationStarted.Register(() => DefaultRun.PrintWhereToLook(app, embedded));
 await app.RunAsync();

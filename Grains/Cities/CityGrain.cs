@@ -223,7 +223,6 @@ public sealed class CityGrain : Grain, ICityGrain
 
         var state = _state.State;
         var offers = state.Offers;
-        var answered = offers.Accepted + offers.Declined + offers.Expired;
         decimal spent = 0, reserved = 0;
         foreach (var campaign in state.Campaigns.Values)
         {
@@ -233,7 +232,7 @@ public sealed class CityGrain : Grain, ICityGrain
 
         return new CityMetrics(_city.Id, now, _city.Currency, fresh.Count, deficit, surplus, drivers, demand,
             _city.Imbalance.Assess(drivers, demand).Ratio, offers,
-            answered == 0 ? null : offers.Accepted / (double)answered,
+            offers.AcceptanceRate(),
             state.Replies == 0 ? null : state.ResponseSecondsTotal / state.Replies,
             spent, reserved, withMape == 0 ? null : mape / withMape);
     }

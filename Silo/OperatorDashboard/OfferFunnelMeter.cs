@@ -19,7 +19,7 @@ namespace SupplyGrid.Silo.OperatorDashboard;
 internal sealed class OfferFunnelMeter : IDisposable
 {
     /// <summary>The instrument <see cref="DomainMetrics"/> counts offer transitions on.</summary>
-    public const string InstrumentName = "supplygrid.offers";
+    public const string InstrumentName = DomainMetrics.OfferTransitions;
 
     private const string StateTag = "state";
 

@@ -1,3 +1,4 @@
+using SupplyGrid.Grains.Cities;
 using SupplyGrid.Grains;
 using SupplyGrid.Kafka;
 
@@ -34,10 +35,6 @@ public sealed record TopicOverview(string Topic, long RecordsConsumed, double Re
 /// </param>
 public sealed record OfferFunnel(long Sent, long Accepted, long Declined, long Expired, long Arrived, long Failed, double? AcceptanceRate)
 {
-    public static OfferFunnel From(OfferCounts counts)
-    {
-        var answered = counts.Accepted + counts.Declined + counts.Expired;
-        return new OfferFunnel(counts.Sent, counts.Accepted, counts.Declined, counts.Expired, counts.Arrived, counts.Failed,
-            answered == 0 ? null : counts.Accepted / (double)answered);
-    }
+    public static OfferFunnel From(OfferCounts counts) =>
+        new(counts.Sent, counts.Accepted, counts.Declined, counts.Expired, counts.Arrived, counts.Failed, counts.AcceptanceRate());
 }

@@ -1,7 +1,7 @@
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using SupplyGrid.Api.Security;
-using SupplyGrid.Runtime.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SupplyGrid.Api.Tests;
 
@@ -20,7 +20,7 @@ public sealed class CachedTokenHandlerTests
     [Fact]
     public async Task A_valid_token_is_checked_once_until_its_cache_entry_ages_out_and_each_hit_gets_its_own_identity()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var inner = new CountingHandler();
         var handler = new CachedTokenHandler(inner, clock);
         var token = Sign(DateTime.UtcNow.AddHours(1));
@@ -40,7 +40,7 @@ public sealed class CachedTokenHandlerTests
     [Fact]
     public async Task A_cached_token_is_not_used_past_its_own_expiry()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var inner = new CountingHandler();
         var handler = new CachedTokenHandler(inner, clock);
         var token = Sign(DateTime.UtcNow.AddMinutes(1));
@@ -56,7 +56,7 @@ public sealed class CachedTokenHandlerTests
     public async Task An_invalid_token_is_never_remembered()
     {
         var inner = new CountingHandler();
-        var handler = new CachedTokenHandler(inner, new ManualTimeProvider(DateTimeOffset.UtcNow));
+        var handler = new CachedTokenHandler(inner, new FakeTimeProvider(DateTimeOffset.UtcNow));
         var forged = Sign(DateTime.UtcNow.AddHours(1), new SymmetricSecurityKey("another-key-of-sufficient-length-0123456789"u8.ToArray()));
 
         Assert.False((await handler.ValidateTokenAsync(forged, Parameters)).IsValid);

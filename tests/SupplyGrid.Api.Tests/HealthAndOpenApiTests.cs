@@ -1,7 +1,12 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using SupplyGrid.Api.Cities;
+using SupplyGrid.Api.Configuration;
+using SupplyGrid.Api.Health;
 using SupplyGrid.Api.Tests.Support;
+using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Api.Tests;
 
@@ -13,6 +18,8 @@ public sealed class HealthAndOpenApiTests(ApiFixture fixture)
     [Fact]
     public async Task Liveness_is_anonymous_and_detailed_health_reports_the_grid()
     {
+        // Every record handed over so far has been handled: none is pending.
+        await Host.QuietAsync();
         var (live, liveBody) = await Host.Client().ReadAsync("/health");
         var (detailed, body) = await Host.Dashboard().ReadAsync("/health/detailed");
 
@@ -21,7 +28,21 @@ public sealed class HealthAndOpenApiTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, detailed);
         var grid = body.GetProperty("components").GetProperty("grid");
         Assert.Equal("healthy", grid.Str("status"));
-        Assert.True(grid.GetProperty("data").GetProperty("pending_messages").GetInt64() >= 0);
+        Assert.Equal(0, grid.GetProperty("data").GetProperty("pending_messages").GetInt64());
+    }
+
+    [Theory]
+    [InlineData(100, "healthy")]
+    [InlineData(101, "degraded")]
+    public async Task The_grid_check_reports_the_records_handed_over_and_not_yet_handled_and_degrades_beyond_the_limit(long pending, string expected)
+    {
+        var check = new GridHealthCheck(Host.Grains, Host.Services.GetRequiredService<CityCatalog>(), new Backlog(pending),
+            Options.Create(new ApiHealthOptions { DegradedPendingMessages = 100 }));
+
+        var result = await check.CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(expected, result.Status.ToString().ToLowerInvariant());
+        Assert.Equal(pending, result.Data["pending_messages"]);
     }
 
     [Fact]
@@ -63,5 +84,16 @@ public sealed class HealthAndOpenApiTests(ApiFixture fixture)
         var schemas = document.GetProperty("components").GetProperty("schemas");
         Assert.True(schemas.GetProperty("CreateCampaignBody").GetProperty("properties").TryGetProperty("city_id", out _));
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").Str("scheme"));
+    }
+
+    /// <summary>A hand-over with a given number of records pending; the check only reads that number.</summary>
+    private sealed class Backlog(long pending) : IRecordDispatcher
+    {
+        public long PendingMessages => pending;
+
+        public bool IsSubscribed(string topic) => true;
+
+        public void Deliver<T>(string topic, string key, T item, RecordPosition? position, IRecordDeliveryObserver observer, object? state) =>
+            throw new NotSupportedException("The health check hands nothing over.");
     }
 }

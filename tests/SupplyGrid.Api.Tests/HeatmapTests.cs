@@ -186,8 +186,8 @@ public sealed class HeatmapTests(ApiFixture fixture)
         var cell = Places.Cell(Places.Orchard);
         await Host.PlaceDriversAsync("history-orchard", cell, 4);
         await Host.AdvanceAsync(TimeSpan.FromSeconds(65));
-        var from = Iso(Host.Now.AddMinutes(-2));
-        var to = Iso(Host.Now.AddMinutes(1));
+        var from = Wire.Iso(Host.Now.AddMinutes(-2));
+        var to = Wire.Iso(Host.Now.AddMinutes(1));
 
         var (cityStatus, city) = await Host.Dashboard().ReadAsync($"/api/heatmap/singapore/history?from={from}&to={to}");
         var (cellStatus, cellHistory) = await Host.Dashboard().ReadAsync($"/api/heatmap/singapore/history/{cell}?from={from}&to={to}");
@@ -232,6 +232,4 @@ public sealed class HeatmapTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(["cell"], body.ErrorFields());
     }
-
-    private static string Iso(DateTimeOffset time) => Uri.EscapeDataString(time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"));
 }

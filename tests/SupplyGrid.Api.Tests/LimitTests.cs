@@ -7,25 +7,30 @@ using SupplyGrid.Api.Tests.Support;
 
 namespace SupplyGrid.Api.Tests;
 
-/// <summary>A silo of its own with tight limits, so that hitting them disturbs no other test.</summary>
-public sealed class LimitTests : IAsyncLifetime
+/// <summary>A silo of its own with tight limits, so that hitting them disturbs no other test; its tests share it, each with a client of its own.</summary>
+public sealed class LimitTests(LimitTests.TightLimits fixture) : IClassFixture<LimitTests.TightLimits>
 {
     private const int Burst = 4;
     private const int MaxBody = 1024;
 
-    private ApiHost _host = null!;
+    private ApiHost Host => fixture.Host;
 
-    public async Task InitializeAsync() => _host = await ApiHost.StartAsync(
-        new Dictionary<string, string?>
-        {
-            ["Api:RateLimit:PermitsPerSecond"] = "1",
-            ["Api:RateLimit:Burst"] = Burst.ToString(),
-            ["Api:Limits:MaxRequestBodyBytes"] = MaxBody.ToString(),
-            ["Api:Heatmap:MaxStreams"] = "1",
-        },
-        services => services.AddHealthChecks().AddCheck("kafka", () => HealthCheckResult.Unhealthy("no broker answers")));
+    public sealed class TightLimits : IAsyncLifetime
+    {
+        public ApiHost Host { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+        public async Task InitializeAsync() => Host = await ApiHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Api:RateLimit:PermitsPerSecond"] = "1",
+                ["Api:RateLimit:Burst"] = Burst.ToString(),
+                ["Api:Limits:MaxRequestBodyBytes"] = MaxBody.ToString(),
+                ["Api:Heatmap:MaxStreams"] = "1",
+            },
+            services => services.AddHealthChecks().AddCheck("kafka", () => HealthCheckResult.Unhealthy("no broker answers")));
+
+        public async Task DisposeAsync() => await Host.DisposeAsync();
+    }
 
     [Fact]
     public async Task A_client_beyond_its_bucket_gets_429_with_retry_after_while_others_go_on()
@@ -51,7 +56,7 @@ public sealed class LimitTests : IAsyncLifetime
     [Fact]
     public async Task Anonymous_callers_are_limited_by_address()
     {
-        var anonymous = _host.Client();
+        var anonymous = Host.Client();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < Burst + 3; i++)
             statuses.Add((await anonymous.GetAsync("/api/cities")).StatusCode);
@@ -112,8 +117,8 @@ public sealed class LimitTests : IAsyncLifetime
     /// <summary>Each test has its own token subject, so its own bucket.</summary>
     private HttpClient ClientFor(string subject)
     {
-        var client = _host.Client();
-        var token = _host.Services.GetRequiredService<ApiTokenIssuer>().Issue(subject, [ApiRoles.Operator], TimeSpan.FromHours(1));
+        var client = Host.Client();
+        var token = Host.Services.GetRequiredService<ApiTokenIssuer>().Issue(subject, [ApiRoles.Operator], TimeSpan.FromHours(1));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -10,7 +10,7 @@ public sealed class StartupTests
     [InlineData("short-key", "Api:Jwt:SigningKey is 9 bytes long")]
     public async Task The_silo_does_not_start_without_a_usable_signing_key(string? key, string message)
     {
-        var app = ApiHost.Build(new Dictionary<string, string?> { ["Api:Jwt:SigningKey"] = key }, null, out _);
+        var app = ApiHost.Build(new Dictionary<string, string?> { ["Api:Jwt:SigningKey"] = key }, null, ApiHost.NewClock());
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
@@ -26,7 +26,7 @@ public sealed class StartupTests
     [InlineData("Api:Health:GridTimeout", "-00:00:01")]
     public async Task A_setting_out_of_range_stops_the_start_naming_it(string setting, string value)
     {
-        var app = ApiHost.Build(new Dictionary<string, string?> { [setting] = value }, null, out _);
+        var app = ApiHost.Build(new Dictionary<string, string?> { [setting] = value }, null, ApiHost.NewClock());
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 

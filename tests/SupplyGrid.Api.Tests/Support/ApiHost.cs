@@ -1,4 +1,4 @@
-using System.Net;
+using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -6,42 +6,57 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Hosting;
 using SupplyGrid.Api.Security;
 using SupplyGrid.Geo;
 using SupplyGrid.Grains;
 using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Hosting;
+using SupplyGrid.Grains.Streams;
 using SupplyGrid.Kafka;
-using SupplyGrid.Runtime.Testing;
+using SupplyGrid.Lockstep;
 
 namespace SupplyGrid.Api.Tests.Support;
 
 /// <summary>
-/// A real silo for API tests: Kestrel on 127.0.0.1 with a free port, the grid with the domain grains, memory storage
-/// and in-memory ports, the API as the silo maps it, and a manual grid clock. Events go in through the stream
-/// dispatcher exactly as the Kafka pump delivers them.
+/// A real silo for API tests, wired as Silo/Program.cs wires the API: Kestrel on 127.0.0.1 with a free port, one
+/// Orleans silo on localhost clustering (free ports) with the domain grains, memory storage and reminders, the grid's
+/// timers and reminders on a <see cref="LockstepClock"/>, the product's record hand-over, and the API. Events go in
+/// through that hand-over exactly as the Kafka pump delivers them, and POST /api/process-event uses it too.
 /// </summary>
+/// <remarks>
+/// The API itself runs on the wall clock, as in the silo: it checks event times and history windows against it. So the
+/// grid's clock starts an hour behind the wall clock, on a whole minute: the tests move it by minutes at most, so what
+/// they date by the grid's clock stays in the past for the API, and well within the events' maximum age.
+/// </remarks>
 public sealed class ApiHost : IAsyncDisposable
 {
     public const string City = "singapore";
     public const string SigningKey = "api-tests-signing-key-0123456789abcdef";
 
+    /// <summary>How long one delivered record may take to be handled before the test fails.</summary>
+    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The grid's clock moves a second at a time: the city publishes every second, and a step fires each timer at most once.</summary>
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(1);
+
     private static long s_eventIds;
     private readonly WebApplication _app;
 
-    private ApiHost(WebApplication app, ManualTimeProvider time, Uri baseAddress)
+    private ApiHost(WebApplication app, LockstepClock clock, Uri baseAddress)
     {
         _app = app;
-        Time = time;
+        Clock = clock;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
 
-    public ManualTimeProvider Time { get; }
+    /// <summary>The grid's clock (grain timers and reminders); the API runs on the wall clock.</summary>
+    public LockstepClock Clock { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -49,11 +64,10 @@ public sealed class ApiHost : IAsyncDisposable
 
     public IRecordDispatcher Dispatcher => Services.GetRequiredService<IRecordDispatcher>();
 
-    public IMdtOutbox Outbox => Services.GetRequiredService<IMdtOutbox>();
+    /// <summary>The grid's time.</summary>
+    public DateTimeOffset Now => Clock.GetUtcNow();
 
-    public DateTimeOffset Now => Time.GetUtcNow();
-
-    /// <summary>Settings every test host gets unless <paramref name="settings"/> overrides them.</summary>
+    /// <summary>Settings every test host gets unless <see cref="StartAsync"/>'s settings override them.</summary>
     public static Dictionary<string, string?> DefaultSettings() => new()
     {
         ["Api:Jwt:SigningKey"] = SigningKey,
@@ -61,16 +75,33 @@ public sealed class ApiHost : IAsyncDisposable
         ["Api:RateLimit:Burst"] = "100000",
     };
 
-    public static async Task<ApiHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    /// <summary>A new grid clock: an hour behind the wall clock, on a whole minute (see the remarks on <see cref="ApiHost"/>).</summary>
+    public static LockstepClock NewClock()
     {
-        var app = Build(settings, configureServices, out var time);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new ApiHost(app, time, new Uri(address));
+        var now = DateTimeOffset.UtcNow;
+        return new LockstepClock(new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddHours(-1));
     }
 
-    /// <summary>The silo's composition: grid with the domain, then the API.</summary>
-    public static WebApplication Build(IDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices, out ManualTimeProvider time)
+    public static async Task<ApiHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    {
+        var clock = NewClock();
+        var app = Build(settings, configureServices, clock);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new ApiHost(app, clock, new Uri(address));
+    }
+
+    /// <summary>The silo's composition: the Orleans silo with the domain on <paramref name="clock"/>, the record hand-over, then the API.</summary>
+    public static WebApplication Build(IDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices, LockstepClock clock)
     {
         var merged = DefaultSettings();
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -80,10 +111,21 @@ public sealed class ApiHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(merged);
         builder.Logging.ClearProviders();
-        time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
-        builder.Services.AddSingleton<TimeProvider>(time);
         var configuration = builder.Configuration;
-        builder.Services.AddGrid(grid => grid.AddMemoryGrainStorage().AddSupplyGridDomain(configuration));
+        var (siloPort, gatewayPort) = FreePorts.Two();
+        var clusterId = "api-tests-" + Guid.NewGuid().ToString("N")[..8];
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(siloPort, gatewayPort, serviceId: clusterId, clusterId: clusterId)
+            .AddSupplyGridDomain(configuration)
+            .AddMemoryGrainStorageAsDefault()
+            .UseInMemoryReminderService()
+            .UseLockstepClock(clock));
+        // As Silo/Streams/GridStreamsRegistration.cs hands records over: by grain calls, one in flight per grain.
+        builder.Services.AddSingleton<IRecordDispatcher>(sp =>
+        {
+            var router = sp.GetRequiredService<TopicRouter>();
+            return new OrderedRecordDispatcher(router.Consumes, router.GrainKey, router.Send);
+        });
         builder.Services.AddSupplyGridApi(configuration);
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
@@ -137,43 +179,21 @@ public sealed class ApiHost : IAsyncDisposable
             Currency = "SGD",
         });
 
-    /// <summary>Delivers a record to its grains and waits until they handled it.</summary>
+    /// <summary>
+    /// Delivers a record through the hand-over and waits until its grain handled it and the grid is quiet again (the
+    /// one-way messages it set off, such as a driver entering its cell, have been handled too). Fails loudly otherwise.
+    /// </summary>
     public async Task DeliverAsync<T>(string topic, string key, T item)
     {
-        await Dispatcher.DeliverAsync(topic, key, item).WaitAsync(TimeSpan.FromSeconds(10));
+        await Dispatcher.DeliverAsync(topic, key, item).WaitAsync(DeliveryTimeout);
+        await QuietAsync();
     }
 
-    /// <summary>Moves the grid's clock in one-second steps, letting timers and the messages they start finish.</summary>
-    public async Task AdvanceAsync(TimeSpan by)
-    {
-        var step = TimeSpan.FromSeconds(1);
-        for (var moved = TimeSpan.Zero; moved < by; moved += step)
-        {
-            Time.Advance(step < by - moved ? step : by - moved);
-            await QuiesceAsync();
-        }
-    }
+    /// <summary>Moves the grid's clock a second at a time, each step waiting until the timers it fired and everything they set off have finished.</summary>
+    public Task AdvanceAsync(TimeSpan by) => Clock.AdvanceAsync(by, Step);
 
-    /// <summary>
-    /// Moves the grid's clock a second at a time, every few milliseconds, until disposed: for waiting on something that
-    /// takes timers firing in turn (a cell's tick, then the city's publication), however late a loaded machine runs them.
-    /// </summary>
-    public IAsyncDisposable KeepTicking()
-    {
-        var stop = new CancellationTokenSource();
-        var ticking = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                await AdvanceAsync(TimeSpan.FromSeconds(1));
-                await Task.Delay(20);
-            }
-        });
-        return new Ticking(stop, ticking);
-    }
-
-    /// <summary>Waits until every grain message sent so far has finished (see <see cref="GridQuiescence"/>).</summary>
-    public Task QuiesceAsync() => Services.GetRequiredService<IGridMonitor>().WhenQuietAsync();
+    /// <summary>Waits until no grain call, timer tick, reminder or deactivation is in flight; throws naming what still is after the clock's timeout.</summary>
+    public Task QuietAsync() => Clock.WhenQuietAsync();
 
     /// <summary>Pings <paramref name="count"/> available drivers into the cell, returning their ids.</summary>
     public async Task<string[]> PlaceDriversAsync(string prefix, H3Index cell, int count)
@@ -184,21 +204,11 @@ public sealed class ApiHost : IAsyncDisposable
         return ids;
     }
 
-    public static string NextEventId() => "api-test-" + Interlocked.Increment(ref s_eventIds);
+    public static string NextEventId() => "api-test-" + Interlocked.Increment(ref s_eventIds).ToString(CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private sealed class Ticking(CancellationTokenSource stop, Task ticking) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await stop.CancelAsync();
-            await ticking;
-            stop.Dispose();
-        }
     }
 }

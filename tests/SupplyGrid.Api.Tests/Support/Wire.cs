@@ -49,6 +49,10 @@ public static class Wire
         Assert.True(body.TryGetProperty("detail", out _) || body.TryGetProperty("title", out _), "a problem has a title or detail");
     }
 
+    /// <summary>A time as a query value: UTC, to the second, escaped.</summary>
+    public static string Iso(DateTimeOffset time) =>
+        Uri.EscapeDataString(time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+
     public static Task<HttpResponseMessage> Send(this HttpClient client, HttpMethod method, string path, object? body = null) =>
         client.SendAsync(new HttpRequestMessage(method, path) { Content = body is null ? null : Content(body) });
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using SupplyGrid.Api.Problems;
 using SupplyGrid.Api.Tests.Support;
-using SupplyGrid.Runtime;
+using Orleans.Storage;
 
 namespace SupplyGrid.Api.Tests.Units;
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,6 @@ using SupplyGrid.Api.Heatmaps;
 using SupplyGrid.Geo;
 using SupplyGrid.Grains;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime;
 
 namespace SupplyGrid.Api.Tests.Units;
 
@@ -17,8 +17,7 @@ public sealed class HeatmapCacheTests
 
     public HeatmapCacheTests()
     {
-        _cache = new HeatmapCache(new FakeGrains(_city), TimeProvider.System,
-            Options.Create(new HeatmapOptions { CacheMaxAge = TimeSpan.FromMinutes(1) }), NullLogger<HeatmapCache>.Instance);
+        _cache = new HeatmapCache(FakeGrains(_city), Options.Create(new HeatmapOptions { CacheMaxAge = TimeSpan.FromMinutes(1) }), NullLogger<HeatmapCache>.Instance);
     }
 
     [Fact]
@@ -76,6 +75,17 @@ public sealed class HeatmapCacheTests
     }
 
     [Fact]
+    public async Task A_heatmap_is_dated_by_the_grid_s_clock_not_the_API_s()
+    {
+        // The grid runs on a clock of its own (a test's manual clock, another process): streams compare change times with this.
+        _city.UpdatedAt = new DateTimeOffset(2020, 2, 3, 4, 5, 6, TimeSpan.Zero);
+
+        var cached = await _cache.GetAsync("singapore");
+
+        Assert.Equal(_city.UpdatedAt, cached.AsOf);
+    }
+
+    [Fact]
     public async Task Figures_are_rounded_for_the_wire()
     {
         _city.Ratio = 0.123456789;
@@ -90,15 +100,22 @@ public sealed class HeatmapCacheTests
     private static CityChange Change(string city) =>
         new(city, DateTimeOffset.UtcNow, [], [], new CityMetrics(city, DateTimeOffset.UtcNow, "SGD", 0, 0, 0, 0, 0, 1, default, null, null, 0, 0, null));
 
-    private sealed class FakeGrains(ICityGrain city) : IGrainFactory
+    /// <summary>A grain factory that hands out the one city grain and knows nothing else.</summary>
+    private static IGrainFactory FakeGrains(ICityGrain city)
     {
-        public TGrainInterface GetGrain<TGrainInterface>(string primaryKey) where TGrainInterface : IGrainWithStringKey => (TGrainInterface)city;
+        var factory = DispatchProxy.Create<IGrainFactory, CityOnlyGrainFactory>();
+        ((CityOnlyGrainFactory)(object)factory).City = city;
+        return factory;
+    }
 
-        public TGrainInterface GetGrain<TGrainInterface>(Guid primaryKey) where TGrainInterface : IGrainWithGuidKey => throw new NotSupportedException();
+    public class CityOnlyGrainFactory : DispatchProxy
+    {
+        public ICityGrain? City { get; set; }
 
-        public TGrainInterface GetGrain<TGrainInterface>(long primaryKey) where TGrainInterface : IGrainWithIntegerKey => throw new NotSupportedException();
-
-        public TGrainInterface GetGrain<TGrainInterface>(GrainId grainId) where TGrainInterface : IGrain => throw new NotSupportedException();
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+            targetMethod is { Name: nameof(IGrainFactory.GetGrain) } && targetMethod.ReturnType == typeof(ICityGrain)
+                ? City
+                : throw new NotSupportedException($"Only the city grain is faked, not {targetMethod}.");
     }
 
     /// <summary>Answers heatmap queries from settable figures and counts them; nothing else is asked of it.</summary>
@@ -112,6 +129,8 @@ public sealed class HeatmapCacheTests
 
         public bool Fail { get; set; }
 
+        public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+
         public int Fetches => Volatile.Read(ref _fetches);
 
         public Task<Heatmap> GetHeatmap()
@@ -119,9 +138,8 @@ public sealed class HeatmapCacheTests
             Interlocked.Increment(ref _fetches);
             if (Fail)
                 return Task.FromException<Heatmap>(new TimeoutException("the city did not answer"));
-            var now = DateTimeOffset.UtcNow;
-            var zone = new HeatmapZone("886520d8a5fffff", new LatLng(1.28333333333, 103.85), 1, 1, Drivers, 1, Ratio, SupplyStatus.Balanced, 1, now);
-            return Task.FromResult(new Heatmap("singapore", now, Drivers, 1, Ratio, SupplyStatus.Balanced, [zone]));
+            var zone = new HeatmapZone("886520d8a5fffff", new LatLng(1.28333333333, 103.85), 1, 1, Drivers, 1, Ratio, SupplyStatus.Balanced, 1, UpdatedAt);
+            return Task.FromResult(new Heatmap("singapore", UpdatedAt, Drivers, 1, Ratio, SupplyStatus.Balanced, [zone]));
         }
 
         public Task CellUpdated(CellSnapshot snapshot) => throw new NotSupportedException();

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json;
+using SupplyGrid.Dashboard.Tests.Hosting;
 using SupplyGrid.Grains.Events;
 using Xunit.Abstractions;
 
@@ -19,7 +19,7 @@ public sealed class DefaultRunTests(ITestOutputHelper output)
     [Fact]
     public async Task The_default_run_sends_offers_that_drivers_accept_and_get_paid_for()
     {
-        var port = FreePort();
+        var port = FreePorts.One();
         using var silo = StartSilo(port);
         var lines = new List<string>();
         var token = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -60,6 +60,9 @@ public sealed class DefaultRunTests(ITestOutputHelper output)
             }
 
             output.WriteLine($"after {started.Elapsed.TotalSeconds:0} s: {metrics}");
+            // Orleans' dashboard is served by the same silo, behind the operator token the banner printed.
+            using (var orleans = await client.GetAsync("/orleans/"))
+                Assert.Equal(HttpStatusCode.OK, orleans.StatusCode);
             var sent = metrics.GetProperty("offers");
             Assert.True(sent.GetProperty("sent").GetInt32() > 0, $"no offer sent: {metrics}");
             Assert.True(sent.GetProperty("accepted").GetInt32() > 0, $"no offer accepted: {metrics}");
@@ -73,6 +76,7 @@ public sealed class DefaultRunTests(ITestOutputHelper output)
             {
                 brokerLine = lines.Single(l => l.Contains("Kafka: embedded broker", StringComparison.Ordinal));
                 Assert.Contains(lines, l => l.Contains("silo is up (embedded broker, memory storage, simulated city)", StringComparison.Ordinal));
+                Assert.Contains(lines, l => l.Contains($"Orleans dashboard: http://127.0.0.1:{port}/orleans-login#token=", StringComparison.Ordinal));
             }
 
             foreach (var (topic, partitions) in Topics.DefaultPartitions)
@@ -99,16 +103,13 @@ public sealed class DefaultRunTests(ITestOutputHelper output)
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SupplyGrid.Silo.dll"));
         start.ArgumentList.Add($"--Urls=http://127.0.0.1:{port}");
+        // Orleans' own ports too: its defaults (11111, 30000) may be held by other work on the machine.
+        var (siloPort, gatewayPort) = FreePorts.Two();
+        start.ArgumentList.Add($"--Orleans:SiloPort={siloPort}");
+        start.ArgumentList.Add($"--Orleans:GatewayPort={gatewayPort}");
         // The machine's settings must not leak in: the default run is what is under test.
         foreach (var name in new[] { "Kafka__BootstrapServers", "ConnectionStrings__Postgres", "ASPNETCORE_URLS", "DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT" })
             start.Environment.Remove(name);
         return Process.Start(start) ?? throw new InvalidOperationException("the silo did not start");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

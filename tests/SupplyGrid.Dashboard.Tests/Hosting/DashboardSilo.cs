@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
+using Orleans.Hosting;
 using SupplyGrid.Api;
 using SupplyGrid.Api.Dashboards;
 using SupplyGrid.Api.Security;
@@ -13,19 +16,21 @@ using SupplyGrid.Geo;
 using SupplyGrid.Grains;
 using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Hosting;
+using SupplyGrid.Grains.Streams;
 using SupplyGrid.Kafka;
-using SupplyGrid.Kafka;
+using SupplyGrid.Silo.Hosting;
 using SupplyGrid.Silo.OperatorDashboard;
+using SupplyGrid.Silo.Storage;
 
 namespace SupplyGrid.Dashboard.Tests.Hosting;
 
 /// <summary>
-/// A real silo web host on 127.0.0.1 and a free port, wired as the silo wires it: the grid with the domain grains and
-/// memory storage, the embedded Kafka broker with the driver_event topic, the HTTP API, both dashboards, and the MDT
-/// outbox recorded for the feed. Cells recompute every second so the pages move quickly. Events go in through the
-/// grid's stream dispatcher (exactly as the Kafka pump delivers them) or through the broker.
+/// A real silo web host on 127.0.0.1 and free ports, wired as Silo/Program.cs wires it: one Orleans silo on localhost
+/// clustering with the domain grains, the silo's storage (memory grain storage and reminders, as no PostgreSQL is
+/// configured) and Orleans' dashboard at /orleans/ behind the operator role; the embedded Kafka broker with the
+/// driver_event topic handed to the grains as the silo hands it over; the HTTP API, both pages, and the MDT outbox
+/// recorded for the feed. Cells recompute every second so the pages move quickly. Events go in through the record
+/// dispatcher (exactly as the Kafka pump delivers them) or through the broker.
 /// </summary>
 public sealed class DashboardSilo : IAsyncDisposable
 {
@@ -40,14 +45,19 @@ public sealed class DashboardSilo : IAsyncDisposable
         _app = app;
         _dispatcher = app.Services.GetRequiredService<IRecordDispatcher>();
         BaseUrl = app.Urls.Single();
-        DashboardToken = app.Services.GetRequiredService<ApiTokenIssuer>().Issue("dashboard-tests", [ApiRoles.Dashboard], TimeSpan.FromHours(1));
+        var tokens = app.Services.GetRequiredService<ApiTokenIssuer>();
+        DashboardToken = tokens.Issue("dashboard-tests", [ApiRoles.Dashboard], TimeSpan.FromHours(1));
+        OperatorToken = tokens.IssueOperatorToken(TimeSpan.FromHours(1));
     }
 
     /// <summary>Where the silo listens, e.g. http://127.0.0.1:41234.</summary>
     public string BaseUrl { get; }
 
-    /// <summary>A token with the dashboard role.</summary>
+    /// <summary>A token with the dashboard role (reads; not the Orleans dashboard).</summary>
     public string DashboardToken { get; }
+
+    /// <summary>A token with the operator role.</summary>
+    public string OperatorToken { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -58,12 +68,17 @@ public sealed class DashboardSilo : IAsyncDisposable
     public static async Task<DashboardSilo> StartAsync()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        var (siloPort, gatewayPort) = FreePorts.Two();
         // Only these settings: no appsettings.json copied from the silo, no environment variable of the machine.
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            // Set here, not with UseUrls before the sources are cleared (that setting would be cleared with them).
+            [WebHostDefaults.ServerUrlsKey] = "http://127.0.0.1:0",
+            [$"{SiloClusterOptions.SectionName}:SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [$"{SiloClusterOptions.SectionName}:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [$"{SiloClusterOptions.SectionName}:ClusterId"] = "dashboard-tests-" + Guid.NewGuid().ToString("N")[..8],
             [$"Cities:{City}:Cells:TickInterval"] = "00:00:01",
             [$"Cities:{City}:PublishInterval"] = "00:00:00.500",
             ["Api:Jwt:SigningKey"] = "dashboard-tests-signing-key-of-at-least-32-bytes",
@@ -73,19 +88,29 @@ public sealed class DashboardSilo : IAsyncDisposable
             ["Kafka:GroupId"] = "dashboard-tests",
         });
         var configuration = builder.Configuration;
+        builder.UseOrleans(silo => silo
+            .UseSupplyGridCluster(configuration)
+            .AddSupplyGridDomain(configuration)
+            .AddGridStorage(configuration)
+            .AddDashboard());
         var services = builder.Services;
-        services.AddGrid(grid => grid.AddSupplyGridDomain(configuration).AddMemoryGrainStorage());
+        services.AddSingleton<IRecordDispatcher>(sp =>
+        {
+            var router = sp.GetRequiredService<TopicRouter>();
+            return new OrderedRecordDispatcher(router.Consumes, router.GrainKey, router.Send);
+        });
+        var contracts = new TopicContracts(TimeProvider.System, new EventValidationOptions());
+        services.AddKafkaStreams(configuration).AddTopic(Topics.DriverEvent, contracts.DriverEvent.TypeInfo, contracts.DriverEvent.Validate);
         services.AddSupplyGridApi(configuration);
         services.AddCityDashboard();
         services.AddSingleton<IMdtOutbox>(sp => new RecordingMdtOutbox(new InMemoryMdtOutbox(), sp.GetRequiredService<RecentMdtMessages>()));
-        var contracts = new TopicContracts(TimeProvider.System, new EventValidationOptions());
-        services.AddKafkaStreams(configuration).AddTopic(Topics.DriverEvent, contracts.DriverEvent.TypeInfo, contracts.DriverEvent.Validate);
         services.AddOperatorDashboard();
 
         var app = builder.Build();
         app.MapSupplyGridApi();
         app.MapCityDashboard();
         app.MapOperatorDashboard();
+        app.MapOrleansDashboard(routePrefix: OrleansDashboardCookie.Path).RequireAuthorization(DashboardAuthorization.OperatorPolicy);
         await app.StartAsync();
         return new DashboardSilo(app);
     }
@@ -93,7 +118,7 @@ public sealed class DashboardSilo : IAsyncDisposable
     /// <summary>A GPS ping of an available driver at <paramref name="at"/>, handled by its grain before this returns.</summary>
     public Task PingAsync(string driverId, LatLng at) => DeliverAsync(Topics.DriverEvent, driverId, Ping(driverId, at));
 
-    /// <summary>A booking picked up at <paramref name="pickup"/>, handled by its grain before this returns.</summary>
+    /// <summary>A booking picked up at <paramref name="pickup"/>, handled by its cell before this returns.</summary>
     public Task BookAsync(string bookingId, LatLng pickup) => DeliverAsync(Topics.BookingCreated, bookingId, new BookingCreated
     {
         EventId = NextEventId(),

@@ -1,70 +1,110 @@
-using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Testing;
+using Microsoft.Extensions.Time.Testing;
+using SupplyGrid.Grains;
+using SupplyGrid.Kafka;
 using SupplyGrid.Silo.OperatorDashboard;
 
 namespace SupplyGrid.Dashboard.Tests.OperatorDashboard;
 
-public interface IEchoGrain : IGrainWithStringKey
+public sealed class SiloMetricsCollectorTests
 {
-    Task<string> Echo(string text);
+    private const string Pings = "driver_event";
+    private const string Jobs = "dispatch_job";
 
-    Task Fail();
-}
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));
+    private KafkaStreamSnapshot _kafka = Snapshot((Pings, 100), (Jobs, 10));
+    private OfferCounts _offers;
 
-public sealed class EchoGrain : Grain, IEchoGrain
-{
-    public Task<string> Echo(string text) => Task.FromResult(text);
-
-    public Task Fail() => throw new InvalidOperationException("as asked");
-}
-
-public sealed class SiloMetricsCollectorTests : IAsyncLifetime
-{
-    private GridTestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await GridTestHost.StartAsync(grid => grid.AddGrains(typeof(EchoGrain).Assembly));
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    private SiloMetricsCollector NewCollector(bool kafka = true) => new(kafka ? () => _kafka : null, () => _offers, _time, "S127.0.0.1:11111:1");
 
     [Fact]
-    public async Task Rates_are_the_calls_of_the_last_interval_over_its_length()
+    public void Records_per_second_are_the_records_of_the_last_interval_over_its_length()
     {
-        var collector = new SiloMetricsCollector(_host.Monitor, kafka: null, _host.Time);
-        for (var i = 0; i < 10; i++)
-            await _host.GrainFactory.GetGrain<IEchoGrain>("a").Echo("hi");
-        await Assert.ThrowsAsync<InvalidOperationException>(() => _host.GrainFactory.GetGrain<IEchoGrain>("a").Fail());
-        _host.Time.Advance(TimeSpan.FromSeconds(2));
+        var collector = NewCollector();
+        _kafka = Snapshot((Pings, 160), (Jobs, 10));
+        _time.Advance(TimeSpan.FromSeconds(2));
 
         var (sample, overview) = collector.Collect();
 
-        var echo = overview.Grid.GrainTypes.Single(t => t.GrainType == "echo");
-        Assert.Equal(1, echo.Activations);
-        var echoes = echo.Methods.Single(m => m.Method == "Echo");
-        Assert.Equal(10, echoes.Calls);
-        Assert.Equal(5.0, echoes.CallsPerSecond);
-        Assert.Equal(1, echo.Methods.Single(m => m.Method == "Fail").Failures);
-        Assert.Equal(0.5, echo.FailuresPerSecond);
-        Assert.Equal(1, echo.Failures);
-        Assert.Equal(echo.Methods.Sum(m => m.Calls), echo.Calls);
-        Assert.Equal(echo.CallsPerSecond, sample.GrainTypes["echo"].CallsPerSecond);
-        Assert.Null(overview.Kafka);
+        Assert.Equal(30.0, sample.Kafka!.RecordsPerSecond[Pings]);
+        Assert.Equal(0.0, sample.Kafka.RecordsPerSecond[Jobs]);
+        Assert.Equal([160L, 10L], overview.Kafka!.Topics.Select(t => t.RecordsConsumed));
 
-        _host.Time.Advance(TimeSpan.FromSeconds(1));
-        var (quiet, _) = collector.Collect();
-        Assert.Equal(0, quiet.CallsPerSecond);
-        Assert.Equal(1, quiet.GrainTypes["echo"].Activations);
+        _kafka = Snapshot((Pings, 170), (Jobs, 15));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var (next, _) = collector.Collect();
+        Assert.Equal(10.0, next.Kafka!.RecordsPerSecond[Pings]);
+        Assert.Equal(5.0, next.Kafka.RecordsPerSecond[Jobs]);
     }
 
     [Fact]
-    public void Sample_times_are_whole_milliseconds_of_the_grid_clock()
+    public void A_topic_whose_total_went_back_reads_zero_not_negative_traffic()
     {
-        var collector = new SiloMetricsCollector(_host.Monitor, kafka: null, _host.Time);
-        _host.Time.Advance(TimeSpan.FromTicks(12_345));
+        var collector = NewCollector();
+        _kafka = Snapshot((Pings, 40), (Jobs, 10));
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(0.0, collector.Collect().Sample.Kafka!.RecordsPerSecond[Pings]);
+    }
+
+    [Fact]
+    public void Lag_counts_known_partitions_only_and_dead_letters_add_up_over_reasons()
+    {
+        var collector = NewCollector();
+        _kafka = Snapshot((Pings, 100), (Jobs, 10)) with
+        {
+            Partitions = [Partition(0, lag: 7), Partition(1, lag: -1), Partition(2, lag: 5)],
+            DeadLettersByReason = new Dictionary<string, long> { ["malformed_json"] = 2, ["invalid_record"] = 3 },
+            InFlight = 4,
+        };
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        var (sample, overview) = collector.Collect();
+
+        Assert.Equal(12, overview.Kafka!.ConsumerLag);
+        Assert.Equal(12, sample.Kafka!.ConsumerLag);
+        Assert.Equal(5, sample.Kafka.DeadLetters);
+        Assert.Equal(4, sample.Kafka.InFlight);
+    }
+
+    [Fact]
+    public void The_offer_funnel_is_the_running_totals_with_the_city_acceptance_rate()
+    {
+        var collector = NewCollector(kafka: false);
+        Assert.Null(collector.Collect().Overview.Offers.AcceptanceRate);
+
+        _offers = new OfferCounts(Sent: 10, Accepted: 3, Declined: 2, Expired: 1, Arrived: 2, Failed: 1);
+        var (sample, overview) = collector.Collect();
+
+        Assert.Equal(_offers, sample.Offers);
+        Assert.Equal(new OfferFunnel(10, 3, 2, 1, 2, 1, 0.5), overview.Offers);
+        Assert.Null(overview.Kafka);
+        Assert.Null(sample.Kafka);
+    }
+
+    [Fact]
+    public void Sample_times_are_whole_milliseconds_of_the_clock_and_the_silo_is_named()
+    {
+        var collector = NewCollector();
+        _time.Advance(TimeSpan.FromTicks(12_345));
 
         var (sample, overview) = collector.Collect();
 
         Assert.Equal(0, sample.At.UtcTicks % TimeSpan.TicksPerMillisecond);
-        Assert.True(_host.Time.GetUtcNow() - sample.At < TimeSpan.FromMilliseconds(1));
+        Assert.True(_time.GetUtcNow() - sample.At < TimeSpan.FromMilliseconds(1));
         Assert.Equal(sample.At, overview.At);
+        Assert.Equal("S127.0.0.1:11111:1", overview.Silo.SiloAddress);
+        Assert.Equal(Environment.ProcessId, overview.Silo.ProcessId);
     }
+
+    private static KafkaStreamSnapshot Snapshot(params (string Topic, long Consumed)[] topics) => new(
+        DateTimeOffset.UnixEpoch,
+        [.. topics.Select(t => new TopicThroughput(t.Topic, t.Consumed, 0, 0))],
+        [],
+        new Dictionary<string, long>(),
+        0,
+        TimeSpan.Zero,
+        TimeSpan.Zero,
+        []);
+
+    private static PartitionProgress Partition(int partition, long lag) => new(Pings, partition, 0, lag < 0 ? -1 : lag, lag, 0, false);
 }
