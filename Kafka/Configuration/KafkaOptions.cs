@@ -23,7 +23,7 @@ public sealed class KafkaOptions
     /// <summary>Where records that cannot be handled go, with the reason in headers.</summary>
     public string DeadLetterTopic { get; set; } = "supplygrid.dead-letter";
 
-    /// <summary>Records handed to grains and not yet finished, per pump; above it the pump pauses its partitions.</summary>
+    /// <summary>Records handed to the dispatcher and not yet finished, per pump; above it the pump pauses its partitions.</summary>
     public int MaxInFlight { get; set; } = 10_000;
 
     /// <summary>Paused partitions resume when in-flight records drain to this many. Unset: half of <see cref="MaxInFlight"/>.</summary>

@@ -11,8 +11,9 @@ public static class KafkaServiceCollectionExtensions
     /// <summary>
     /// Adds the Kafka stream layer configured from section <c>Kafka</c> (validated at start): the cluster connection
     /// (embedded broker when <c>Kafka:BootstrapServers</c> is unset), the shared producer, the dead-letter writer,
-    /// <see cref="KafkaStreamMetrics"/> and the <see cref="KafkaStreamPump"/> hosted service. The pump needs the
-    /// runtime's <see cref="IRecordDispatcher"/>; register the runtime first so the pump stops before it.
+    /// <see cref="KafkaStreamMetrics"/> and the <see cref="KafkaStreamPump"/> hosted service. The pump needs an
+    /// <see cref="IRecordDispatcher"/> (the host's <see cref="OrderedRecordDispatcher"/>); register whatever its
+    /// handlers call (the grains) first, so that the pump stops, and commits, before they do.
     /// </summary>
     public static KafkaStreamsBuilder AddKafkaStreams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,7 +34,7 @@ public static class KafkaServiceCollectionExtensions
             sp.GetServices<TopicBinding>(),
             sp.GetService<IRecordDispatcher>()
                 ?? throw new InvalidOperationException(
-                    "Kafka streams deliver to grains through IRecordDispatcher, which is not registered: add the grid runtime (services.AddGrid(...)) first."),
+                    "Kafka streams hand records over through IRecordDispatcher, which is not registered: register one (an OrderedRecordDispatcher) first."),
             sp.GetRequiredService<IDeadLetterSink>(),
             sp.GetRequiredService<KafkaStreamMetrics>(),
             sp.GetRequiredService<IOptions<KafkaOptions>>(),

@@ -17,8 +17,8 @@ public sealed class KafkaStreamsBuilder
     public IServiceCollection Services { get; }
 
     /// <summary>
-    /// Consumes <paramref name="topic"/> into the grains that subscribe to it with
-    /// <c>[ImplicitStreamSubscription(topic)]</c>: values are JSON documents of <typeparamref name="T"/>.
+    /// Consumes <paramref name="topic"/>, when the <see cref="IRecordDispatcher"/> subscribes to it: values are JSON
+    /// documents of <typeparamref name="T"/>.
     /// </summary>
     /// <param name="typeInfo">Source-generated metadata, e.g. <c>DomainJsonContext.Default.DriverEvent</c>.</param>
     /// <param name="validator">Returns why an event is invalid (it is then dead-lettered), or null.</param>

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Options;
 namespace SupplyGrid.Kafka;
 
 /// <summary>
-/// One consumer-group member that drives grains from Kafka: consumes every bound topic some grain class subscribes
-/// to, hands records to the runtime's <see cref="IRecordDispatcher"/> back-to-back (the grain mailbox keeps
-/// per-key order), and commits each partition only up to its lowest unfinished record (at-least-once).
+/// One consumer-group member that feeds Kafka records to their handlers: consumes every bound topic the
+/// <see cref="IRecordDispatcher"/> subscribes to, hands records to it back-to-back (the dispatcher keeps per-key
+/// order: in the grid, the host's <see cref="OrderedRecordDispatcher"/>), and commits each partition only up to its
+/// lowest unfinished record (at-least-once).
 /// </summary>
 /// <remarks>
 /// Backpressure: at <c>Kafka:MaxInFlight</c> unfinished records every owned partition is paused, and resumed at
@@ -114,7 +115,7 @@ public sealed class KafkaStreamPump : BackgroundService, IStreamProgressSource
             if (_dispatcher.IsSubscribed(binding.Topic))
                 topics.Add(binding.Topic);
             else
-                _logger.LogWarning("Kafka topic {Topic} is bound but no grain class subscribes to it: not consumed", binding.Topic);
+                _logger.LogWarning("Kafka topic {Topic} is bound but the record dispatcher does not subscribe to it: not consumed", binding.Topic);
         }
 
         if (topics.Count == 0)

@@ -40,8 +40,8 @@ public sealed class DirectStreamIngress : IStreamProgressSource, IDisposable
 
     IReadOnlyList<PartitionProgress> IStreamProgressSource.Partitions => [];
 
-    /// <summary>Hands one record of <paramref name="topic"/> to its grain (or to the dead-letter sink).</summary>
-    /// <param name="value">Must stay unchanged until the record is finished (it is dead-lettered as is if the grain fails).</param>
+    /// <summary>Hands one record of <paramref name="topic"/> to the dispatcher (or to the dead-letter sink).</summary>
+    /// <param name="value">Must stay unchanged until the record is finished (it is dead-lettered as is if its handler fails).</param>
     /// <exception cref="ArgumentException"><paramref name="topic"/> is not bound.</exception>
     public void Ingest(string topic, ReadOnlySpan<byte> key, ReadOnlyMemory<byte> value)
     {

@@ -43,16 +43,16 @@ public sealed class KafkaStreamMetrics : IDisposable
         _meter.CreateObservableCounter("supplygrid.kafka.records.consumed", ObserveConsumed, "{record}", "Records taken from each topic.");
         _meter.CreateObservableGauge("supplygrid.kafka.records.rate", ObserveRates, "{record}/s", "Records per second taken from each topic.");
         _meter.CreateObservableGauge("supplygrid.kafka.consumer.lag", ObserveLag, "{record}", "Records between the committed offset and the high watermark, per partition.");
-        _meter.CreateObservableGauge("supplygrid.kafka.records.in_flight", () => InFlight, "{record}", "Records handed to grains and not finished.");
+        _meter.CreateObservableGauge("supplygrid.kafka.records.in_flight", () => InFlight, "{record}", "Records handed to the dispatcher and not finished.");
         _meter.CreateObservableGauge("supplygrid.kafka.outbox.pending", ObserveOutboxPending, "{message}", "Outbox messages awaiting broker confirmation.");
         _deadLetters = _meter.CreateCounter<long>("supplygrid.kafka.dead_letters", "{record}", "Records sent to the dead-letter topic, by topic and reason.");
         _pauses = _meter.CreateCounter<long>("supplygrid.kafka.consumer.pauses", "{pause}", "Times a pump paused partitions under backpressure.");
         _outboxDelivered = _meter.CreateCounter<long>("supplygrid.kafka.outbox.delivered", "{message}", "Outbox messages confirmed by the brokers.");
         _outboxFailed = _meter.CreateCounter<long>("supplygrid.kafka.outbox.failed", "{message}", "Outbox messages that could not be delivered.");
-        _deliveryDuration = _meter.CreateHistogram<double>("supplygrid.kafka.delivery.duration", "ms", "Time from consume to the end of the grain turn.");
+        _deliveryDuration = _meter.CreateHistogram<double>("supplygrid.kafka.delivery.duration", "ms", "Time from consume to the end of the record's handling.");
     }
 
-    /// <summary>Consume-to-finished-turn durations since start, of one record in eight (by offset).</summary>
+    /// <summary>Consume-to-handled durations since start, of one record in eight (by offset).</summary>
     public LatencyHistogram DeliveryLatency { get; } = new();
 
     public long InFlight

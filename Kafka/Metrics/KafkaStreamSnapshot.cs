@@ -4,8 +4,8 @@ namespace SupplyGrid.Kafka;
 /// <param name="Topics">Throughput per consumed topic.</param>
 /// <param name="Partitions">Progress of every partition a pump of this process owns.</param>
 /// <param name="DeadLettersByReason">Records dead-lettered since start, by <see cref="DeadLetterReasons.WireName"/>.</param>
-/// <param name="InFlight">Records handed to grains and not yet finished.</param>
-/// <param name="DeliveryLatencyP50">Median time from consume to finished grain turn, over the rate window.</param>
+/// <param name="InFlight">Records handed to the dispatcher and not yet finished.</param>
+/// <param name="DeliveryLatencyP50">Median time from consume to the end of handling, over the rate window.</param>
 /// <param name="DeliveryLatencyP99">99th percentile of the same.</param>
 public sealed record KafkaStreamSnapshot(
     DateTimeOffset TakenAt,

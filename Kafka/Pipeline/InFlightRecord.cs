@@ -12,7 +12,7 @@ internal sealed class InFlightRecord(PartitionTracker owner)
 
     public long Offset { get; private set; }
 
-    /// <summary>The key and value as received, kept until finished so a failing grain's record can be dead-lettered intact.</summary>
+    /// <summary>The key and value as received, kept until finished so a record whose handler fails can be dead-lettered intact.</summary>
     public RecordKey Key { get; private set; }
 
     public ReadOnlyMemory<byte> Value { get; private set; }

@@ -5,10 +5,10 @@ namespace SupplyGrid.Kafka;
 /// <summary>
 /// The delivered records of one partition, in offset order, as a ring of reusable <see cref="InFlightRecord"/>s.
 /// Records finish in any order (different keys run in parallel); the committable offset is the lowest unfinished
-/// one, so a commit never passes a record whose grain turn has not finished.
+/// one, so a commit never passes a record whose handler has not finished.
 /// </summary>
 /// <remarks>
-/// One writer thread (the pump, or the direct ingress) admits, releases and reads offsets; grain threads only mark
+/// One writer thread (the pump, or the direct ingress) admits, releases and reads offsets; handler threads only mark
 /// records finished. The ring grows up to <c>maxWindow</c>; a full window means the partition must pause.
 /// </remarks>
 internal sealed class PartitionTracker

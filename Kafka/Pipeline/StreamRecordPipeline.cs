@@ -3,9 +3,10 @@ using System.Diagnostics;
 namespace SupplyGrid.Kafka;
 
 /// <summary>
-/// Turns admitted records into grain deliveries: key check, then the dispatcher, which decodes and validates each
-/// value on its grain's thread; bad records and failed grain turns become dead letters. Counts records in flight (delivered, not finished) and wakes the single
-/// feeding thread when they drain. Shared by the Kafka pump and the direct ingress.
+/// Turns admitted records into deliveries: key check, then the dispatcher, which decodes and validates each value
+/// and hands it to its handler; bad records and failed handlers become dead letters. Counts records in flight
+/// (delivered, not finished) and wakes the single feeding thread when they drain. Shared by the Kafka pump and the
+/// direct ingress.
 /// </summary>
 internal sealed class StreamRecordPipeline : IRecordDeliveryObserver
 {
@@ -19,7 +20,7 @@ internal sealed class StreamRecordPipeline : IRecordDeliveryObserver
 
     private readonly ManualResetEventSlim _progress = new(false);
 
-    // In flight = admitted - finished. Admissions come from the one feeding thread and finishes from grain threads,
+    // In flight = admitted - finished. Admissions come from the one feeding thread and finishes from handler threads,
     // so each side writes only its own counter instead of both contending for one.
     private long _admitted;
     private long _finished;
@@ -65,12 +66,13 @@ internal sealed class StreamRecordPipeline : IRecordDeliveryObserver
             return true;
         }
 
-        // Decoding happens on the grain's thread: this one only routes, so it is not the pipeline's bottleneck.
+        // The value goes over still encoded: the dispatcher decodes it, and a bad one comes back to OnDelivered as a
+        // RecordRejectedException, to be dead-lettered with its own reason.
         tracker.Binding.Deliver(_dispatcher, key.Text!, value, new RecordPosition(tracker.Partition, offset), this, slot);
         return true;
     }
 
-    /// <summary>Called once per delivery by the runtime, on any thread, when the grain turn finished.</summary>
+    /// <summary>Called once per delivery by the dispatcher, on any thread, when its handler finished.</summary>
     public void OnDelivered(object? state, Exception? error)
     {
         if (state is not InFlightRecord slot)

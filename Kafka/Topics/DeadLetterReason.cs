@@ -27,7 +27,7 @@ public enum DeadLetterReason
     /// <summary>The key is not valid UTF-8.</summary>
     InvalidKeyEncoding,
 
-    /// <summary>The grain threw while handling the event (or the runtime failed the delivery).</summary>
+    /// <summary>The record's handler (in the grid, a grain call) failed; the wire name is kept for dead-letter readers.</summary>
     GrainFailed,
 }
 

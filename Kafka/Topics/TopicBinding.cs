@@ -2,8 +2,8 @@
 namespace SupplyGrid.Kafka;
 
 /// <summary>
-/// Binds one Kafka topic (a stream namespace) to its one event type: how a record value becomes a validated event
-/// and how that event is handed to the implicitly subscribed grains. Create through <see cref="TopicBinding{T}"/>.
+/// Binds one Kafka topic to its one event type: how a record value becomes a validated event and how it is handed to
+/// the <see cref="IRecordDispatcher"/>. Create through <see cref="TopicBinding{T}"/>.
 /// </summary>
 public abstract class TopicBinding
 {
@@ -22,9 +22,8 @@ public abstract class TopicBinding
     internal abstract RecordRejection? Decode(ReadOnlySpan<byte> value, out object? item);
 
     /// <summary>
-    /// Hands a record value to the dispatcher with the event's static type. It is decoded on the grain's thread, not
-    /// the feeding one; a value that cannot become an event reaches <paramref name="observer"/> as a
-    /// <see cref="RecordRejectedException"/>.
+    /// Hands a record value to the dispatcher with the event's static type, for the dispatcher to decode; a value that
+    /// cannot become an event reaches <paramref name="observer"/> as a <see cref="RecordRejectedException"/>.
     /// </summary>
     internal abstract void Deliver(
         IRecordDispatcher dispatcher, string key, ReadOnlyMemory<byte> value, RecordPosition token, IRecordDeliveryObserver observer,
