@@ -22,6 +22,13 @@ public sealed class RecordingMdtOutbox(IMdtOutbox inner, RecentMdtMessages recen
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Forwards the durable hand-over as such (not as a plain send), and records the message once it is delivered.</summary>
+    public async ValueTask DeliverAsync(MdtMessage message, CancellationToken cancellationToken = default)
+    {
+        await _inner.DeliverAsync(message, cancellationToken).ConfigureAwait(false);
+        _recent.Record(message);
+    }
+
     private async ValueTask RecordWhenSentAsync(ValueTask sending, MdtMessage message)
     {
         await sending.ConfigureAwait(false);

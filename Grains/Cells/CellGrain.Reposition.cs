@@ -16,6 +16,15 @@ public sealed partial class CellGrain
 
     private long _nextPlanTicks;
 
+    /// <summary>
+    /// False until the cell's first tick has run. Neighbours push their figures on their own ticks (each pushes on its
+    /// first), and cells activated together (a silo start, a burst of first events) tick together: their first pushes
+    /// race with this cell's first tick. Planning then would ask only the donors whose push happened to land first, and
+    /// offer their drivers (or widen the search) ahead of nearer ones it has not heard of yet; the ranking never sees
+    /// those. From the second tick on, every neighbour that has figures has pushed them.
+    /// </summary>
+    private bool _heardNeighbours;
+
     /// <summary>Pool shards found spent since the last plan that was not short of budget.</summary>
     private int _spentShardsInARow;
     private int _promised;

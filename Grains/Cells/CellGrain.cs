@@ -158,7 +158,9 @@ public sealed partial class CellGrain : Grain, ICellGrain
         var now = Now;
         var (snapshot, assessment) = Recompute(now);
         await CloseSlotIfDueAsync(now);
-        if (_city.Planner.ShouldPlan(assessment) && now.UtcTicks >= _nextPlanTicks)
+        var heardNeighbours = _heardNeighbours;
+        _heardNeighbours = true;
+        if (heardNeighbours && _city.Planner.ShouldPlan(assessment) && now.UtcTicks >= _nextPlanTicks)
         {
             try
             {

@@ -223,60 +223,28 @@ public sealed partial class DriverGrain
 
     /// <summary>
     /// After <see cref="DriverOffers"/> ended an offer: records the ending, the outcome and the driver's counters in one
-    /// write, tells the driver, then settles with the campaign.
+    /// write, then settles with the campaign and tells the driver, both until confirmed.
     /// </summary>
     private async Task EndedAsync(OfferRecord offer, double? responseSeconds)
     {
+        // The settlement and the closing notice are owed from this write: a crash after it leaves them marked, and the
+        // reactivated grain finishes them (DriverGrain.Endings.cs).
         await _state.WriteStateAsync();
 
-        var city = _cities.Get(offer.CityId);
         var now = Now;
-        switch (offer.State)
-        {
-            case OfferState.Declined:
-                await SendAsync(OfferMessages.Declined(offer, _id, offer.VehicleId, now));
-                break;
-            case OfferState.Expired:
-                await SendAsync(OfferMessages.Closed(offer, "expired", _id, offer.VehicleId, city, now));
-                break;
-            case OfferState.Failed:
-                await SendAsync(OfferMessages.Closed(offer, "failed", _id, offer.VehicleId, city, now));
-                break;
-        }
-
-        await SettleLedgerAsync(offer, city, now);
+        await ConfirmEndingAsync(offer, now);
         ArmOfferTimer(now);
         SendPresence(_lastPingTicks);
         Announce(offer, offer.Transitions[^1].At, responseSeconds);
     }
 
-    /// <summary>Tells the campaign how the offer ended; on failure leaves it pending for the timer to retry.</summary>
-    private async Task SettleLedgerAsync(OfferRecord offer, CityContext city, DateTimeOffset now)
+    /// <summary>
+    /// One timer serves the live offer's deadline and the retries of unconfirmed endings; <paramref name="retryNow"/>
+    /// confirms those at once instead of <see cref="LedgerRetryDelay"/> later.
+    /// </summary>
+    private void ArmOfferTimer(DateTimeOffset now, bool retryNow = false)
     {
-        var campaign = GrainFactory.GetGrain<ICampaignGrain>(offer.CampaignId);
-        try
-        {
-            if (offer.State is OfferState.Arrived or OfferState.Failed)
-                await campaign.Commit(offer.OfferId, offer.Paid, offer.Outcome ?? SettlementOutcome.Failed);
-            else
-                await campaign.Release(offer.OfferId, offer.State.ToString().ToLowerInvariant());
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _logger.LogWarning(ex, "Settling offer {OfferId} of driver {DriverId} with campaign {CampaignId} failed; retrying later",
-                offer.OfferId, _id, offer.CampaignId);
-            return;
-        }
-
-        _offers.Settled(offer);
-        if (offer.Paid > 0)
-            await SendAsync(OfferMessages.Paid(offer, _id, offer.VehicleId, city, now));
-    }
-
-    /// <summary>One timer serves the live offer's deadline and the retries of unconfirmed settlements.</summary>
-    private void ArmOfferTimer(DateTimeOffset now)
-    {
-        var due = _offers.NextDue(now, city => _cities.Get(city).Settler, LedgerRetryDelay);
+        var due = _offers.NextDue(now, city => _cities.Get(city).Settler, retryNow ? TimeSpan.Zero : LedgerRetryDelay);
         if (due is null)
         {
             _offerTimer?.Dispose();
@@ -302,8 +270,8 @@ public sealed partial class DriverGrain
             await EndedAsync(ended, null);
         }
 
-        foreach (var pending in _offers.Unsettled().ToArray())
-            await SettleLedgerAsync(pending, _cities.Get(pending.CityId), now);
+        foreach (var pending in _offers.Unconfirmed().ToArray())
+            await ConfirmEndingAsync(pending, now);
 
         ArmOfferTimer(Now);
     }

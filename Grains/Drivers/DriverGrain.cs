@@ -72,8 +72,11 @@ public sealed partial class DriverGrain : Grain, IDriverGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _offers = new DriverOffers(State, _options.OfferHistory);
-        if (_offers.Live is not null || _offers.HasUnsettled)
-            ArmOfferTimer(Now);
+        // An ending still unconfirmed at activation was cut short by a crash (or its retry died with the last
+        // activation): confirm it at once, so the driver is told of a payment as soon as the grain is back.
+        var unconfirmed = _offers.HasUnconfirmed;
+        if (_offers.Live is not null || unconfirmed)
+            ArmOfferTimer(Now, retryNow: unconfirmed);
         return Task.CompletedTask;
     }
 

@@ -4,10 +4,10 @@ namespace SupplyGrid.Grains.Drivers;
 
 /// <summary>
 /// A driver's offers as a state machine: offered -> accepted | declined | expired -> arrived | failed. At most one
-/// offer is live. Each ending changes the driver's counters in <see cref="DriverState"/> and leaves the offer's
-/// settlement with its campaign pending until the campaign confirms it, so a crash can neither pay twice nor leave
-/// money held. Plain and synchronous: the driver grain persists the state after each transition, and does the
-/// calling and sending.
+/// offer is live. Each ending changes the driver's counters in <see cref="DriverState"/> and leaves two things owed
+/// until confirmed: the settlement with its campaign and the terminal's closing notice. So a crash can neither pay
+/// twice, nor leave money held, nor pay a driver who is never told. Plain and synchronous: the driver grain persists
+/// the state after each transition, and does the calling and sending.
 /// </summary>
 public sealed class DriverOffers
 {
@@ -29,8 +29,8 @@ public sealed class DriverOffers
     /// <summary>The offer waiting for a reply or for the driver's arrival, if any.</summary>
     public OfferRecord? Live { get; private set; }
 
-    /// <summary>True while some ended offer's settlement has not been confirmed by its campaign.</summary>
-    public bool HasUnsettled => Unsettled().Any();
+    /// <summary>True while some ended offer's settlement or closing notice is unconfirmed.</summary>
+    public bool HasUnconfirmed => Unconfirmed().Any();
 
     /// <summary>The offer with this id among those kept, or null.</summary>
     public OfferRecord? Find(string offerId)
@@ -139,15 +139,18 @@ public sealed class DriverOffers
         return offer;
     }
 
-    /// <summary>Ended offers whose settlement the campaign has not confirmed, oldest first.</summary>
-    public IEnumerable<OfferRecord> Unsettled() => (_state.Offers ?? []).Where(o => o.CommitPending);
+    /// <summary>Ended offers whose settlement or closing notice is unconfirmed, oldest first.</summary>
+    public IEnumerable<OfferRecord> Unconfirmed() => (_state.Offers ?? []).Where(o => o.CommitPending || o.NoticePending);
 
     /// <summary>The campaign confirmed the settlement of <paramref name="offer"/>.</summary>
     public void Settled(OfferRecord offer) => offer.CommitPending = false;
 
+    /// <summary>The outbox confirmed the closing notice of <paramref name="offer"/> delivered.</summary>
+    public void Told(OfferRecord offer) => offer.NoticePending = false;
+
     /// <summary>
     /// When the driver grain should next look at its offers: the live offer's deadline, or sooner, after
-    /// <paramref name="retry"/>, while a settlement is unconfirmed. Null when there is nothing to wait for.
+    /// <paramref name="retry"/>, while an ending is unconfirmed. Null when there is nothing to wait for.
     /// </summary>
     public DateTimeOffset? NextDue(DateTimeOffset now, Func<string, IncentiveSettler> settlerOfCity, TimeSpan retry)
     {
@@ -158,14 +161,14 @@ public sealed class DriverOffers
             { State: OfferState.Accepted, AcceptedAt: { } accepted } offer => settlerOfCity(offer.CityId).FailureDeadline(accepted),
             _ => null,
         };
-        if (HasUnsettled && (due is null || now + retry < due))
+        if (HasUnconfirmed && (due is null || now + retry < due))
             due = now + retry;
         return due;
     }
 
     /// <summary>
     /// Ends an offer: the state, the outcome and the driver's counters change together, and the settlement with the
-    /// campaign becomes pending (commit for arrived or failed, release for declined or expired).
+    /// campaign (commit for arrived or failed, release for declined or expired) and the closing notice become owed.
     /// </summary>
     private void End(OfferRecord offer, OfferState state, DateTimeOffset at, string reason, IncentiveSettlement? settlement)
     {
@@ -184,6 +187,7 @@ public sealed class DriverOffers
         }
 
         offer.CommitPending = true;
+        offer.NoticePending = true;
         if (ReferenceEquals(Live, offer))
             Live = null;
     }
@@ -199,10 +203,10 @@ public sealed class DriverOffers
     {
         var offers = _state.Offers ??= [];
         offers.Add(record);
-        // Keep the history bounded, but never drop an offer whose settlement is unconfirmed.
+        // Keep the history bounded, but never drop an offer whose settlement or closing notice is unconfirmed.
         for (var i = 0; offers.Count > _historyLimit && i < offers.Count - 1;)
         {
-            if (offers[i].CommitPending || offers[i].IsLive)
+            if (offers[i].CommitPending || offers[i].NoticePending || offers[i].IsLive)
                 i++;
             else
                 offers.RemoveAt(i);

@@ -55,8 +55,14 @@ public sealed class OfferRecord
 
     public DateTimeOffset? AcceptedAt { get; set; }
 
-    /// <summary>Arrived but the campaign has not confirmed the commit yet: retried until it has.</summary>
+    /// <summary>Ended but the campaign has not confirmed the commit or release yet: retried until it has.</summary>
     public bool CommitPending { get; set; }
+
+    /// <summary>
+    /// Ended but the terminal's closing notice (paid, declined, expired, failed) is not confirmed delivered yet: sent
+    /// again, under the same message id, until the outbox confirms it.
+    /// </summary>
+    public bool NoticePending { get; set; }
 
     public DateTimeOffset? ArrivedAt { get; set; }
 

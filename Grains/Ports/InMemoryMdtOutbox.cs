@@ -29,6 +29,9 @@ public sealed class InMemoryMdtOutbox(int capacity = InMemoryMdtOutbox.DefaultCa
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Memory is as durable as this outbox gets: delivered once kept.</summary>
+    public ValueTask DeliverAsync(MdtMessage message, CancellationToken cancellationToken = default) => SendAsync(message, cancellationToken);
+
     /// <summary>The kept messages to one driver, oldest first.</summary>
     public IReadOnlyList<MdtMessage> For(string driverId) => _messages.Where(m => m.DriverId == driverId).ToArray();
 }

@@ -13,4 +13,13 @@ public interface IKafkaOutbox<in T>
     /// <exception cref="ArgumentException"><paramref name="key"/> is null or empty.</exception>
     /// <exception cref="KafkaOutboxFullException">No room came free in time; the message was not queued.</exception>
     ValueTask EnqueueAsync(string key, T message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Queues <paramref name="message"/> like <see cref="EnqueueAsync"/> and completes only once the brokers have
+    /// acknowledged it (acks=all): for a message whose loss the caller must be able to repair, it records the message
+    /// as sent only after this completes. A message queued but unacknowledged dies with the process.
+    /// </summary>
+    /// <exception cref="KafkaOutboxFullException">No room came free in time; the message was not queued.</exception>
+    /// <exception cref="KafkaDeliveryException">The producer gave up on the message, or the outbox stopped first.</exception>
+    Task DeliverAsync(string key, T message, CancellationToken cancellationToken = default);
 }

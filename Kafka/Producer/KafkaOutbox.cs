@@ -63,7 +63,18 @@ public sealed class KafkaOutbox<T> : IKafkaOutbox<T>, IOutboxStatusSource, IDisp
 
     public OutboxStatus Status => new(Topic, _pending.Count, Volatile.Read(ref _delivered), Volatile.Read(ref _failed));
 
-    public async ValueTask EnqueueAsync(string key, T message, CancellationToken cancellationToken = default)
+    public ValueTask EnqueueAsync(string key, T message, CancellationToken cancellationToken = default) =>
+        QueueAsync(key, message, delivered: null, cancellationToken);
+
+    public async Task DeliverAsync(string key, T message, CancellationToken cancellationToken = default)
+    {
+        // Completed by the delivery report, on the producer's thread: continuations must not run there.
+        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await QueueAsync(key, message, delivered, cancellationToken).ConfigureAwait(false);
+        await delivered.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask QueueAsync(string key, T message, TaskCompletionSource? delivered, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(message);
@@ -74,7 +85,7 @@ public sealed class KafkaOutbox<T> : IKafkaOutbox<T>, IOutboxStatusSource, IDisp
             throw new KafkaOutboxFullException(Topic, _capacity, _enqueueTimeout);
 
         var id = Interlocked.Increment(ref _nextId);
-        _pending[id] = new PendingMessage(key, value);
+        _pending[id] = new PendingMessage(key, value, delivered);
         try
         {
             _producer.Produce(
@@ -113,6 +124,7 @@ public sealed class KafkaOutbox<T> : IKafkaOutbox<T>, IOutboxStatusSource, IDisp
         {
             Interlocked.Increment(ref _delivered);
             _metrics.RecordOutboxDelivered(Topic);
+            message.Delivered?.TrySetResult();
             return;
         }
 
@@ -124,6 +136,7 @@ public sealed class KafkaOutbox<T> : IKafkaOutbox<T>, IOutboxStatusSource, IDisp
         Interlocked.Increment(ref _failed);
         _metrics.RecordOutboxFailed(Topic);
         _logger.LogError("Kafka outbox {Topic}: message for key {Key} not delivered: {Error}", Topic, message.Key, error);
+        message.Delivered?.TrySetException(new KafkaDeliveryException(Topic, message.Key, error));
         try
         {
             DeliveryFailed?.Invoke(this, new OutboxDeliveryFailure(Topic, message.Key, message.Value, error, _time.GetUtcNow()));
@@ -134,5 +147,6 @@ public sealed class KafkaOutbox<T> : IKafkaOutbox<T>, IOutboxStatusSource, IDisp
         }
     }
 
-    private sealed record PendingMessage(string Key, byte[] Value);
+    /// <summary>One queued message; <paramref name="Delivered"/> is set when a caller waits for the brokers' acknowledgement.</summary>
+    private sealed record PendingMessage(string Key, byte[] Value, TaskCompletionSource? Delivered);
 }

@@ -9,4 +9,7 @@ internal sealed class KafkaMdtOutbox(IKafkaOutbox<MdtMessage> outbox) : IMdtOutb
 {
     public ValueTask SendAsync(MdtMessage message, CancellationToken cancellationToken = default) =>
         outbox.EnqueueAsync(message.DriverId, message, cancellationToken);
+
+    public ValueTask DeliverAsync(MdtMessage message, CancellationToken cancellationToken = default) =>
+        new(outbox.DeliverAsync(message.DriverId, message, cancellationToken));
 }

@@ -82,6 +82,38 @@ public sealed class OutboxTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Deliver_completes_once_the_brokers_hold_the_message()
+    {
+        using var broker = new EmbeddedKafkaBroker();
+        broker.CreateTopic(Topic, 3);
+        await using (var services = BuildServices(PumpHarness.FastSettings(broker.BootstrapServers, "g-outbox-deliver")))
+        {
+            var outbox = services.GetRequiredService<IKafkaOutbox<MdtMessage>>();
+            await outbox.DeliverAsync("drv-1", new MdtMessage("paid-1", "drv-1", "PAID"));
+            // Acknowledged, not merely queued: the outbox holds nothing for it any more.
+            Assert.Equal(new OutboxStatus(Topic, 0, 1, 0), services.GetRequiredService<KafkaStreamMetrics>().GetSnapshot().Outboxes.Single());
+        }
+
+        var read = TestKafka.Read(broker.BootstrapServers, Topic, 1);
+        Assert.Equal("paid-1", JsonSerializer.Deserialize(read.Single().Message.Value, TestJsonContext.Default.MdtMessage)!.MessageId);
+    }
+
+    [Fact]
+    public async Task Deliver_fails_when_the_producer_gives_up_on_the_message()
+    {
+        var settings = PumpHarness.FastSettings("127.0.0.1:1", "g-outbox-deliver-down");
+        settings["Kafka:Outbox:DeliveryTimeout"] = "00:00:01";
+        settings["Kafka:Outbox:FlushTimeout"] = "00:00:00.100";
+        await using var services = BuildServices(settings);
+        var outbox = services.GetRequiredService<IKafkaOutbox<MdtMessage>>();
+
+        var failed = await Assert.ThrowsAsync<KafkaDeliveryException>(() => outbox.DeliverAsync("drv-1", new MdtMessage("paid-1", "drv-1", "PAID")));
+
+        Assert.Equal("drv-1", failed.Key);
+        Assert.Equal(Topic, failed.Topic);
+    }
+
+    [Fact]
     public async Task Enqueue_refuses_an_empty_key()
     {
         await using var services = BuildServices(PumpHarness.FastSettings("127.0.0.1:1", "g-outbox-key"));

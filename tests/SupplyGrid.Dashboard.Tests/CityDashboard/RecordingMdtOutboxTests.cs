@@ -46,11 +46,15 @@ public sealed class RecordingMdtOutboxTests
     {
         public ValueTask SendAsync(MdtMessage message, CancellationToken cancellationToken = default) =>
             ValueTask.FromException(new InvalidOperationException("full"));
+
+        public ValueTask DeliverAsync(MdtMessage message, CancellationToken cancellationToken = default) => SendAsync(message, cancellationToken);
     }
 
     private sealed class SlowOutbox : IMdtOutbox
     {
         public async ValueTask SendAsync(MdtMessage message, CancellationToken cancellationToken = default) =>
             await Task.Delay(20, cancellationToken);
+
+        public ValueTask DeliverAsync(MdtMessage message, CancellationToken cancellationToken = default) => SendAsync(message, cancellationToken);
     }
 }

@@ -51,7 +51,8 @@ public sealed class DriverOffersTests
         Assert.True(offer.CommitPending);
         Assert.Equal(0m, offer.Paid);
         Assert.Equal((1, 0), (_state.OffersSeen, _state.OffersAccepted));
-        Assert.Equal([offer], offers.Unsettled());
+        Assert.Equal([offer], offers.Unconfirmed());
+        Assert.True(offer.NoticePending);
     }
 
     [Fact]
@@ -149,12 +150,14 @@ public sealed class DriverOffersTests
         offers.Arrive(T0.AddMinutes(5), Settler);
         Assert.Equal(T0.AddMinutes(5).AddSeconds(30), offers.NextDue(T0.AddMinutes(5), _ => Settler, TimeSpan.FromSeconds(30)));
         offers.Settled(offer);
-        Assert.False(offers.HasUnsettled);
+        Assert.True(offers.HasUnconfirmed);
+        offers.Told(offer);
+        Assert.False(offers.HasUnconfirmed);
         Assert.Null(offers.NextDue(T0.AddMinutes(5), _ => Settler, TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
-    public void History_is_bounded_but_keeps_unconfirmed_settlements_and_a_restored_book_finds_the_live_offer()
+    public void History_is_bounded_but_keeps_unconfirmed_endings_and_a_restored_book_finds_the_live_offer()
     {
         var offers = new DriverOffers(_state, historyLimit: 2);
         var unsettled = Offer("o0");
@@ -166,6 +169,7 @@ public sealed class DriverOffersTests
             offers.Open(offer, T0.AddMinutes(i), "deficit");
             offers.Decline(offer, T0.AddMinutes(i), "no");
             offers.Settled(offer);
+            offers.Told(offer);
         }
 
         offers.Open(Offer("o4"), T0.AddMinutes(4), "deficit");
@@ -173,7 +177,7 @@ public sealed class DriverOffersTests
         Assert.Equal(["o0", "o4"], _state.Offers!.Select(o => o.OfferId));
         var restored = new DriverOffers(_state, historyLimit: 2);
         Assert.Equal("o4", restored.Live?.OfferId);
-        Assert.Equal(["o0"], restored.Unsettled().Select(o => o.OfferId));
+        Assert.Equal(["o0"], restored.Unconfirmed().Select(o => o.OfferId));
     }
 
     [Fact]
