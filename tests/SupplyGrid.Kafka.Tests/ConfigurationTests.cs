@@ -113,12 +113,12 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void The_pump_needs_the_runtime_dispatcher()
+    public void The_pump_needs_a_record_dispatcher()
     {
         using var services = Build(new Dictionary<string, string?> { ["Kafka:BootstrapServers"] = "127.0.0.1:1" });
 
         var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<KafkaStreamPump>());
-        Assert.Contains("AddGrid", error.Message);
+        Assert.Contains(nameof(IRecordDispatcher), error.Message);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

@@ -1,9 +1,6 @@
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SupplyGrid.Kafka.Tests.Support;
-using SupplyGrid.Kafka;
-using SupplyGrid.Runtime.Testing;
 
 namespace SupplyGrid.Kafka.Tests;
 
@@ -12,9 +9,9 @@ public sealed class DirectStreamIngressTests
     private const string Topic = "ngp.me.vehiclecomm.driver_event";
 
     [Fact]
-    public void Records_reach_their_grains_in_order_and_bad_ones_become_dead_letters()
+    public void Records_reach_the_dispatcher_in_order_and_bad_ones_become_dead_letters()
     {
-        using var dispatcher = new RecordingDispatcher(Topic) { FailWhen = d => ((DriverPing)d.Item).Seq == 5 ? new TimeoutException("grain timed out") : null };
+        using var dispatcher = new RecordingDispatcher(Topic) { FailWhen = d => ((DriverPing)d.Item).Seq == 5 ? new TimeoutException("handler timed out") : null };
         var sink = new RecordingSink();
         using var metrics = new KafkaStreamMetrics();
         using var ingress = NewIngress(dispatcher, sink, metrics, new KafkaOptions());
@@ -36,7 +33,7 @@ public sealed class DirectStreamIngressTests
     }
 
     [Fact]
-    public async Task Ingest_blocks_at_the_in_flight_bound_until_grains_catch_up()
+    public async Task Ingest_blocks_at_the_in_flight_bound_until_handlers_catch_up()
     {
         using var dispatcher = new RecordingDispatcher(Topic) { HoldWhen = _ => true };
         using var metrics = new KafkaStreamMetrics();
@@ -65,22 +62,23 @@ public sealed class DirectStreamIngressTests
     }
 
     [Fact]
-    public async Task With_the_real_runtime_values_are_decoded_by_the_grains_turn_and_bad_ones_keep_their_reason()
+    public async Task Through_the_ordered_dispatcher_good_values_reach_their_key_in_order_and_bad_ones_keep_their_reason()
     {
-        var journal = new PingJournal();
-        await using var silo = await GridTestHost.StartAsync(grid => grid.AddGrain<PingGrain>(), services => services.AddSingleton(journal));
+        const long refusedSeq = 19;
+        var handler = new RecordingHandler { Refuse = item => ((DriverPing)item).Seq == refusedSeq ? new ArgumentException("refused") : null };
+        var dispatcher = new OrderedRecordDispatcher(topic => topic == Topic, (_, key, _) => key, handler.Handle);
         var sink = new RecordingSink();
         using var metrics = new KafkaStreamMetrics();
         using var ingress = new DirectStreamIngress(
             [new TopicBinding<DriverPing>(Topic, TestJsonContext.Default.DriverPing, DriverPing.Validate)],
-            silo.Services.GetRequiredService<IRecordDispatcher>(), sink, metrics, Options.Create(new KafkaOptions()));
+            dispatcher, sink, metrics, Options.Create(new KafkaOptions()));
         var poison = new Dictionary<long, (byte[] Value, DeadLetterReason Reason)>
         {
             [3] = (Encoding.UTF8.GetBytes("{\"driver_id\":\"drv-0\",\"seq\":"), DeadLetterReason.MalformedJson),
             [7] = (Encoding.UTF8.GetBytes("{\"driver_id\":\"drv-1\",\"lat\":1}"), DeadLetterReason.MissingRequiredField),
             [11] = (TestKafka.Json(new DriverPing { DriverId = "drv-2", Seq = 11, Lat = 95 }), DeadLetterReason.ValidationFailed),
             [15] = ([], DeadLetterReason.MissingValue),
-            [19] = (TestKafka.Json(new DriverPing { DriverId = "drv-1", Seq = PingGrain.RefusedSeq, Lat = 1 }), DeadLetterReason.GrainFailed),
+            [refusedSeq] = (TestKafka.Json(new DriverPing { DriverId = "drv-1", Seq = refusedSeq, Lat = 1 }), DeadLetterReason.GrainFailed),
         };
 
         for (var i = 0L; i < 24; i++)
@@ -96,8 +94,11 @@ public sealed class DirectStreamIngressTests
         foreach (var driver in Enumerable.Range(0, 3))
         {
             var expected = Enumerable.Range(0, 24).Where(i => i % 3 == driver && !poison.ContainsKey(i)).Select(i => (long)i);
-            Assert.Equal(expected, journal.Of($"drv-{driver}").Select(e => e.Seq));
+            Assert.Equal(expected, handler.HandledBy<DriverPing>($"drv-{driver}").Select(p => p.Seq));
         }
+
+        Assert.Equal(1, handler.MaxInFlightPerKey);
+        await Wait.UntilAsync(() => dispatcher.PendingMessages == 0, "the dispatcher has nothing pending");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class PumpDeadLetterTests(ITestOutputHelper output)
     private const string DeadLetterTopic = "supplygrid.dead-letter";
 
     [Fact]
-    public async Task Poison_records_are_dead_lettered_with_their_origin_and_the_records_behind_them_still_reach_grains()
+    public async Task Poison_records_are_dead_lettered_with_their_origin_and_the_records_behind_them_still_reach_the_dispatcher()
     {
         using var broker = new EmbeddedKafkaBroker();
         broker.CreateTopic(Topic, 2);
@@ -39,7 +39,7 @@ public sealed class PumpDeadLetterTests(ITestOutputHelper output)
         var landed = TestKafka.Produce(broker.BootstrapServers, Topic, records);
         using var dispatcher = new RecordingDispatcher(Topic)
         {
-            FailWhen = d => d.Key == "drv-boom" ? new InvalidOperationException("grain refused the ping") : null,
+            FailWhen = d => d.Key == "drv-boom" ? new InvalidOperationException("handler refused the ping") : null,
         };
 
         List<ConsumeResult<byte[]?, byte[]?>> letters;
@@ -51,7 +51,7 @@ public sealed class PumpDeadLetterTests(ITestOutputHelper output)
             Assert.All(poison, p => Assert.Equal(1, snapshot.DeadLettersByReason[p.Reason]));
         }
 
-        // Every good record behind a poison one was delivered, plus the one whose grain failed.
+        // Every good record behind a poison one was delivered, plus the one whose handler failed.
         Assert.Equal(
             records.Where(r => r.Key is not null && Encoding.UTF8.GetString(r.Key).StartsWith("drv-ok", StringComparison.Ordinal)).Count() + 1,
             dispatcher.Count);
@@ -75,7 +75,7 @@ public sealed class PumpDeadLetterTests(ITestOutputHelper output)
 
         var failed = letters.Single(l => l.Header(DeadLetterHeaders.ErrorClass) == "grain_failed");
         Assert.Equal(typeof(InvalidOperationException).FullName, failed.Header(DeadLetterHeaders.ErrorException));
-        Assert.Contains("grain refused the ping", failed.Header(DeadLetterHeaders.ErrorMessage));
+        Assert.Contains("handler refused the ping", failed.Header(DeadLetterHeaders.ErrorMessage));
         // Nothing is left behind: every partition is committed to its end.
         var committed = TestKafka.Committed(broker.BootstrapServers, "g-poison", Topic, 2);
         foreach (var partition in landed.GroupBy(l => l.Partition.Value))

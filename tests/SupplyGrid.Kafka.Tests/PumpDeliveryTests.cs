@@ -8,7 +8,7 @@ public sealed class PumpDeliveryTests(ITestOutputHelper output)
     private const string Topic = "ngp.me.vehiclecomm.driver_event";
 
     [Fact]
-    public async Task Records_reach_the_grain_of_their_key_in_partition_order()
+    public async Task Records_reach_the_dispatcher_with_their_key_in_partition_order()
     {
         using var broker = new EmbeddedKafkaBroker();
         broker.CreateTopic(Topic, 4);

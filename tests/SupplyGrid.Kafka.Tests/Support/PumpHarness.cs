@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SupplyGrid.Kafka;
 using Xunit.Abstractions;
 
 namespace SupplyGrid.Kafka.Tests.Support;

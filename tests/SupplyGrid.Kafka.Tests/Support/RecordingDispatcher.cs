@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
-using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Kafka.Tests.Support;
 
 /// <summary>
-/// Stands in for the runtime at the stream boundary: records every delivery and finishes it at once, later (when
-/// held or slowed), or with an error, so tests can watch what the stream layer hands over and when it commits.
+/// Stands in for the record dispatcher at the stream boundary: records every delivery and finishes it at once, later
+/// (when held or slowed), or with an error, so tests can watch what the stream layer hands over and when it commits.
 /// </summary>
 internal sealed class RecordingDispatcher(params string[] subscribedTopics) : IRecordDispatcher, IDisposable
 {
@@ -35,11 +34,11 @@ internal sealed class RecordingDispatcher(params string[] subscribedTopics) : IR
 
     public long PendingMessages => Unfinished;
 
-    public bool IsSubscribed(string streamNamespace) => subscribedTopics.Contains(streamNamespace);
+    public bool IsSubscribed(string topic) => subscribedTopics.Contains(topic);
 
-    public void Deliver<T>(string streamNamespace, string key, T item, RecordPosition? token, IRecordDeliveryObserver observer, object? state)
+    public void Deliver<T>(string topic, string key, T item, RecordPosition? position, IRecordDeliveryObserver observer, object? state)
     {
-        var delivery = new Delivery(streamNamespace, key, item!, token);
+        var delivery = new Delivery(topic, key, item!, position);
         _deliveries.Enqueue(delivery);
         var unfinished = Interlocked.Increment(ref _unfinished);
         long max;
@@ -67,7 +66,7 @@ internal sealed class RecordingDispatcher(params string[] subscribedTopics) : IR
         return finished;
     }
 
-    /// <summary>Holds deliveries and finishes <paramref name="perTick"/> of them every millisecond or so, like busy grains.</summary>
+    /// <summary>Holds deliveries and finishes <paramref name="perTick"/> of them every millisecond or so, like busy handlers.</summary>
     public void FinishSlowly(int perTick)
     {
         HoldWhen = _ => true;
@@ -82,16 +81,8 @@ internal sealed class RecordingDispatcher(params string[] subscribedTopics) : IR
     }
 
     /// <summary>Waits until at least <paramref name="count"/> deliveries were made.</summary>
-    public async Task WaitForCountAsync(int count, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (Count < count)
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"expected {count} deliveries within {timeout}, saw {Count}");
-            await Task.Delay(10);
-        }
-    }
+    public Task WaitForCountAsync(int count, TimeSpan timeout) =>
+        Wait.UntilAsync(() => Count >= count, $"{count} records are delivered", timeout);
 
     public void Dispose()
     {
