@@ -1,30 +1,31 @@
 using System.Diagnostics;
+using System.Reflection;
 
 namespace SupplyGrid.Evaluation.Command;
 
 /// <summary>
-/// How to start a process that runs the evaluate command: an executable and the arguments that come before the
-/// command's own (the entry assembly for the dotnet host, a verb such as "evaluate").
+/// How to start a process that runs the evaluation command: an executable and the arguments that come before the
+/// command's own (the entry assembly when the dotnet host runs it).
 /// </summary>
 public sealed record ArmLauncher(string FileName, IReadOnlyList<string> Prefix)
 {
     /// <summary>
-    /// This very process again: its command line minus <paramref name="args"/> (GetCommandLineArgs starts with the
-    /// entry assembly), started through the dotnet host when that is what runs it, else through the same app host.
+    /// This program again: its app host when that is what runs it (<c>dotnet run</c>, or the executable started
+    /// directly), else the dotnet host with the entry assembly (<c>dotnet SupplyGrid.Evaluation.dll</c>).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The arguments are not the end of this process's command line.</exception>
-    public static ArmLauncher Self(IReadOnlyList<string> args)
+    /// <exception cref="InvalidOperationException">The running executable or entry assembly is unknown.</exception>
+    public static ArmLauncher ThisProgram()
     {
-        ArgumentNullException.ThrowIfNull(args);
-        var self = Environment.GetCommandLineArgs();
-        if (self.Length <= args.Count || !self.AsSpan(self.Length - args.Count).SequenceEqual(args.ToArray()))
-            throw new InvalidOperationException("The arguments are not this process's command line, so it cannot be started again per arm: use --in-process.");
         var host = Environment.ProcessPath ?? throw new InvalidOperationException("This process's executable is unknown: use --in-process.");
-        var between = self[1..(self.Length - args.Count)];
-        return IsDotnetHost(host) ? new ArmLauncher(host, [self[0], .. between]) : new ArmLauncher(host, between);
+        if (!IsDotnetHost(host))
+            return new ArmLauncher(host, []);
+        var entry = Assembly.GetEntryAssembly()?.Location;
+        if (string.IsNullOrEmpty(entry))
+            throw new InvalidOperationException("This process's entry assembly is unknown: use --in-process.");
+        return new ArmLauncher(host, [entry]);
     }
 
-    /// <summary>An assembly whose entry point is the evaluate command, run by the dotnet host.</summary>
+    /// <summary>An assembly whose entry point is the evaluation command, run by the dotnet host.</summary>
     public static ArmLauncher ForAssembly(string assemblyPath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(assemblyPath);

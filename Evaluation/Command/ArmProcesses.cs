@@ -4,9 +4,8 @@ using SupplyGrid.Evaluation.Runs;
 namespace SupplyGrid.Evaluation.Command;
 
 /// <summary>
-/// Runs the arms side by side, one process each. An arm decides that its grid is quiet by watching its process's
-/// thread pool, which is exact only when nothing else uses that pool: a process of its own per arm guarantees it,
-/// and lets the arms use both cores. Each child is the evaluate command with <c>--arm NAME --arm-result FILE</c>
+/// Runs the arms side by side, one process each, so that they use every core: each process hosts its arm's silo (on
+/// ports of its own) and simulation. Each child is the evaluation command with <c>--arm NAME --arm-result FILE</c>
 /// added; its result comes back through that file.
 /// </summary>
 public static class ArmProcesses

@@ -3,15 +3,16 @@ using SupplyGrid.Evaluation.Runs;
 
 namespace SupplyGrid.Evaluation.Command;
 
-/// <summary>Parses the evaluate command's arguments; every problem is an <see cref="EvaluationArgumentException"/> naming the option.</summary>
+/// <summary>Parses the evaluation program's arguments; every problem is an <see cref="EvaluationArgumentException"/> naming the option.</summary>
 public static class EvaluationArguments
 {
     public const string Usage = """
-        usage: evaluate [--replay FILE [--format auto|nyc|generic] [--base CODE] [--fold-days] [--to DATE]]
-                        [--from DATE] [--hours H] [--city singapore|new-york] [--drivers N] [--always-online | --shift-exponent E]
-                        [--seed S] [--naive] [--step-seconds S] [--tick-seconds S] [--budget AMOUNT]
-                        [--bookings-per-hour N] [--ping-seconds S] [--grid-setting KEY=VALUE]...
-                        [--in-process] --out DIR
+        usage: dotnet run -c Release --project Evaluation -- [options] --out DIR
+
+        options: [--replay FILE [--format auto|nyc|generic] [--base CODE] [--fold-days] [--to DATE]]
+                 [--from DATE] [--hours H] [--city singapore|new-york] [--drivers N] [--always-online | --shift-exponent E]
+                 [--seed S] [--naive] [--step-seconds S] [--tick-seconds S] [--budget AMOUNT]
+                 [--bookings-per-hour N] [--ping-seconds S] [--grid-setting KEY=VALUE]... [--in-process]
 
           --replay FILE        replay recorded pickups (NYC 2014 format or time,lat,lng[,dropoff_lat,dropoff_lng])
           --base CODE          keep only this dispatching base's rows (NYC format), e.g. B02512
@@ -29,7 +30,7 @@ public static class EvaluationArguments
           --ping-seconds S     mean seconds between a driver's pings (default 15; the live simulator's are 3 to 5)
           --grid-setting K=V   a domain setting of the city, K relative to Cities:<city> (repeatable), e.g.
                                Policies:Reposition:WidenedRadiusKm=8; checked by the grid's start validation
-          --in-process         run the arms one after another in this process (default: one process per arm)
+          --in-process         run the arms one after another in this process (default: one process per arm, side by side)
           --arm NAME --arm-result FILE   run only this arm and write its raw result (what each arm process does)
           --out DIR            where evaluation.json, evaluation.md, evaluation.svg, timings.json and arms/ go
         """;

@@ -1,21 +1,22 @@
 using System.Diagnostics;
+using SupplyGrid.Evaluation.Grid;
 using SupplyGrid.Evaluation.Reports;
 using SupplyGrid.Evaluation.Runs;
 
 namespace SupplyGrid.Evaluation.Command;
 
 /// <summary>
-/// <c>evaluate ...</c>: runs the observing and the repositioning arm (and the naive one with --naive) on the same
-/// demand, drivers and seed, and writes DIR/evaluation.json, evaluation.md, evaluation.svg, timings.json and the
-/// arms' raw results in DIR/arms/.
+/// The evaluation program's command: runs the observing and the repositioning arm (and the naive one with --naive) on
+/// the same demand, drivers and seed, and writes DIR/evaluation.json, evaluation.md, evaluation.svg, timings.json and
+/// the arms' raw results in DIR/arms/.
 /// </summary>
 public static class EvaluationCommand
 {
-    /// <summary>Runs the command given by <paramref name="args"/>; per-arm processes start this process again.</summary>
+    /// <summary>Runs the command given by <paramref name="args"/>; per-arm processes start this program again.</summary>
     /// <returns>0 on success, 2 for unusable arguments, 1 when the run failed.</returns>
     public static Task<int> RunAsync(string[] args) => RunAsync(args, null);
 
-    /// <summary>Runs the command, starting the per-arm processes with <paramref name="launcher"/> (null: this process again).</summary>
+    /// <summary>Runs the command, starting the per-arm processes with <paramref name="launcher"/> (null: this program again).</summary>
     public static async Task<int> RunAsync(string[] args, ArmLauncher? launcher)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -35,7 +36,7 @@ public static class EvaluationCommand
         }
         catch (EvaluationArgumentException ex)
         {
-            await Console.Error.WriteLineAsync($"evaluate: {ex.Message}");
+            await Console.Error.WriteLineAsync($"evaluation: {ex.Message}");
             await Console.Error.WriteLineAsync(EvaluationArguments.Usage);
             return 2;
         }
@@ -53,7 +54,7 @@ public static class EvaluationCommand
             var arms = Arms(options.Naive);
             var results = options.InProcess
                 ? (await EvaluationRunner.RunAsync(scenario, arms, Progress)).Arms
-                : await ArmProcesses.RunAsync(arms, args, options.Out, launcher ?? ArmLauncher.Self(args));
+                : await ArmProcesses.RunAsync(arms, args, options.Out, launcher ?? ArmLauncher.ThisProgram());
             var report = await WriteAsync(scenario, results, Stopwatch.GetElapsedTime(started), options.Out);
             foreach (var arm in report.Arms)
             {
@@ -64,9 +65,9 @@ public static class EvaluationCommand
             await Console.Out.WriteLineAsync($"wrote {Path.Combine(options.Out, EvaluationFiles.Json)} and the rest to {options.Out}");
             return 0;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or InvalidDataException or TimeoutException)
         {
-            await Console.Error.WriteLineAsync($"evaluate: {ex.Message}");
+            await Console.Error.WriteLineAsync($"evaluation: {ex.Message}");
             return 1;
         }
     }
@@ -84,7 +85,7 @@ public static class EvaluationCommand
     {
         try
         {
-            ArmRunner.CheckGridConfiguration(scenario);
+            ArmSilo.CheckConfiguration(scenario);
         }
         catch (ArgumentException ex)
         {

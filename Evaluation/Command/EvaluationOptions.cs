@@ -2,7 +2,7 @@ using SupplyGrid.Evaluation.Runs;
 
 namespace SupplyGrid.Evaluation.Command;
 
-/// <summary>The evaluate command's options as given on the command line (<see cref="EvaluationArguments"/> parses them).</summary>
+/// <summary>The evaluation program's options as given on the command line (<see cref="EvaluationArguments"/> parses them).</summary>
 public sealed record EvaluationOptions
 {
     /// <summary>A pickup file to replay; null: the city's generated demand.</summary>

@@ -6,9 +6,10 @@ namespace SupplyGrid.Evaluation.Grid;
 
 /// <summary>
 /// The simulation's events on their way to the grid, in process and without Kafka: each step's events are kept in
-/// the order they happened, then handed to the runtime's stream dispatcher (the entry point the Kafka pump uses), keyed
-/// as their topic is. One sender in event order keeps every grain's input in order. Records are checked against their
-/// topic's contract first, as the pump does; one that fails counts as a dead letter and goes no further.
+/// the order they happened, then handed to a record dispatcher (in an arm, the product's: the silo's Kafka consumer
+/// hands records over the same way), keyed as their topic is. One sender in event order, and a dispatcher that keeps
+/// at most one record of a key in flight, keep every grain's input in order. Records are checked against their topic's
+/// contract first, as the consumer does; one that fails counts as a dead letter and goes no further.
 /// </summary>
 public sealed class GridFeed : ISimulationSink, IRecordDeliveryObserver
 {
@@ -58,11 +59,14 @@ public sealed class GridFeed : ISimulationSink, IRecordDeliveryObserver
 
     public void Publish(MessageReply record) => _step.Add((Topics.MessageReply, record.DriverId, record));
 
-    /// <summary>Hands the step's events to the grains, in order; returns how many were handed over.</summary>
-    public int DeliverStep()
+    /// <summary>
+    /// Hands the step's events to the grains, in order, and forgets them; the task completes when the grains have
+    /// handled (or failed on) every one of them.
+    /// </summary>
+    public Task DeliverStepAsync()
     {
         var now = _clock.GetUtcNow();
-        var delivered = 0;
+        var step = new StepDelivery();
         foreach (var (topic, key, record) in _step)
         {
             if (!_subscribed.Contains(topic))
@@ -77,39 +81,40 @@ public sealed class GridFeed : ISimulationSink, IRecordDeliveryObserver
                 continue;
             }
 
-            Deliver(topic, key, record);
-            delivered++;
+            step.Begin();
+            Delivered++;
+            Deliver(topic, key, record, step);
         }
 
         _step.Clear();
-        Delivered += delivered;
-        return delivered;
+        step.End();
+        return step.Completion;
     }
 
-    private void Deliver(string topic, string key, ITopicRecord record)
+    private void Deliver(string topic, string key, ITopicRecord record, StepDelivery step)
     {
         switch (record)
         {
             case DriverEvent e:
-                _dispatcher.Deliver(topic, key, e, null, this, null);
+                _dispatcher.Deliver(topic, key, e, null, this, step);
                 break;
             case BookingCreated e:
-                _dispatcher.Deliver(topic, key, e, null, this, null);
+                _dispatcher.Deliver(topic, key, e, null, this, step);
                 break;
             case DispatchJob e:
-                _dispatcher.Deliver(topic, key, e, null, this, null);
+                _dispatcher.Deliver(topic, key, e, null, this, step);
                 break;
             case UploadTrip e:
-                _dispatcher.Deliver(topic, key, e, null, this, null);
+                _dispatcher.Deliver(topic, key, e, null, this, step);
                 break;
             case DriverRealPerformance e:
-                _dispatcher.Deliver(topic, key, e, null, this, null);
+                _dispatcher.Deliver(topic, key, e, null, this, step);
                 break;
             case MessageReply e:
-                _dispatcher.Deliver(topic, key, e, null, this, null);
+                _dispatcher.Deliver(topic, key, e, null, this, step);
                 break;
             case VehicleEvent e:
-                _dispatcher.Deliver(topic, key, e, null, this, null);
+                _dispatcher.Deliver(topic, key, e, null, this, step);
                 break;
             default:
                 throw new InvalidOperationException($"No delivery for a {record.GetType().Name} record.");
@@ -118,9 +123,29 @@ public sealed class GridFeed : ISimulationSink, IRecordDeliveryObserver
 
     void IRecordDeliveryObserver.OnDelivered(object? state, Exception? error)
     {
-        if (error is null)
-            return;
-        Interlocked.Increment(ref _failures);
-        Interlocked.CompareExchange(ref _firstFailure, error.GetType().Name + ": " + error.Message, null);
+        if (error is not null)
+        {
+            Interlocked.Increment(ref _failures);
+            Interlocked.CompareExchange(ref _firstFailure, error.GetType().Name + ": " + error.Message, null);
+        }
+
+        ((StepDelivery)state!).End();
+    }
+
+    /// <summary>The records of one step not handled yet, plus one for the feed until it has handed all of them over.</summary>
+    private sealed class StepDelivery
+    {
+        private readonly TaskCompletionSource _handled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _open = 1;
+
+        public Task Completion => _handled.Task;
+
+        public void Begin() => Interlocked.Increment(ref _open);
+
+        public void End()
+        {
+            if (Interlocked.Decrement(ref _open) == 0)
+                _handled.SetResult();
+        }
     }
 }

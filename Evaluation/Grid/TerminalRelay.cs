@@ -22,6 +22,9 @@ public sealed class TerminalRelay : IMdtOutbox
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>As <see cref="SendAsync"/>: a message accepted here cannot be lost, it reaches its driver at the step's end.</summary>
+    public ValueTask DeliverAsync(MdtMessage message, CancellationToken cancellationToken = default) => SendAsync(message, cancellationToken);
+
     /// <summary>
     /// Takes the waiting messages, ordered by driver id with each driver's messages in the order sent; call while
     /// the grid is quiet.

@@ -88,7 +88,9 @@ public sealed record GridSummary(
     int ActiveCells,
     double? ForecastMape);
 
-/// <summary>Volumes of the run (deterministic: no times).</summary>
+/// <summary>Volumes of the run (no times: those are in timings.json).</summary>
+/// <param name="GridWarnings">Warnings and errors the domain logged.</param>
+/// <param name="RuntimeWarnings">Warnings and errors Orleans logged (slow turns on a loaded machine among them).</param>
 public sealed record RunCounts(
     int Steps,
     long EventsDelivered,
@@ -96,7 +98,8 @@ public sealed record RunCounts(
     long GrainFailures,
     long TimerTicks,
     long MdtMessages,
-    long GridWarnings);
+    long GridWarnings,
+    long RuntimeWarnings);
 
 /// <summary>One local hour of booking creation; <c>ExpiredShort</c> counts those with fewer free drivers than waiting bookings within 10 km.</summary>
 public sealed record HourSummary(

@@ -73,7 +73,7 @@ public static class ReportBuilder
                 grid.Offers.Failed, ledger.Spent, ledger.Reserved, ledger.PaidOnTime, ledger.PaidLate, grid.ActiveCells,
                 grid.ForecastMape is { } mape ? Round(mape) : null),
             new RunCounts(result.Run.Steps, result.Run.EventsDelivered, result.Run.DeadLetters, result.Run.GrainFailures, result.Run.TimerTicks,
-                result.Run.MdtMessages, result.Run.GridWarnings),
+                result.Run.MdtMessages, result.Run.GridWarnings, result.Run.RuntimeWarnings),
             [.. sim.Hours.Select(Hour)]);
     }
 

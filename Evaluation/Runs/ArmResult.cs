@@ -18,15 +18,17 @@ public sealed record ArmResult(ArmKind Arm, SimulationResult Simulation, Campaig
 /// <param name="DeadLetters">Events that broke their topic's contract.</param>
 /// <param name="GrainFailures">Grain turns that failed on a delivered event.</param>
 /// <param name="FirstGrainFailure">The first such failure, if any.</param>
-/// <param name="TimerTicks">Grain and runtime timers fired.</param>
+/// <param name="TimerTicks">Grain timer ticks the silo ran.</param>
 /// <param name="MdtMessages">MDT messages relayed to simulated drivers.</param>
 /// <param name="NaiveRounds">Rounds of the naive policy that sent drivers (naive arm only).</param>
-/// <param name="GridWarnings">Warnings and errors the grid logged.</param>
+/// <param name="GridWarnings">Warnings and errors the domain's grains and services logged.</param>
 /// <param name="FirstGridWarning">The first of them, if any.</param>
-/// <param name="WallTime">Real time the arm took.</param>
+/// <param name="RuntimeWarnings">Warnings and errors Orleans and the hosting logged (slow turns on a loaded machine among them).</param>
+/// <param name="FirstRuntimeWarning">The first of them, if any.</param>
+/// <param name="WallTime">Real time the arm took, silo start and stop included.</param>
 /// <param name="SimulationTime">Real time spent advancing the simulation.</param>
 /// <param name="EventTime">Real time spent delivering events and waiting for the grains.</param>
-/// <param name="TimerTime">Real time spent firing timers and waiting for the grains.</param>
+/// <param name="TimerTime">Real time spent moving the grid's clock, firing the due timers and waiting for the grains.</param>
 public sealed record ArmRunStatistics(
     int Steps,
     long EventsDelivered,
@@ -39,6 +41,8 @@ public sealed record ArmRunStatistics(
     int NaiveRounds,
     long GridWarnings,
     string? FirstGridWarning,
+    long RuntimeWarnings,
+    string? FirstRuntimeWarning,
     TimeSpan WallTime,
     TimeSpan SimulationTime,
     TimeSpan EventTime,

@@ -28,13 +28,13 @@ public sealed class NaivePolicy
     public int Rounds { get; private set; }
 
     /// <summary>When a round is due, sends the free drivers; call between steps, while the grid is quiet.</summary>
-    public void Apply(CitySimulation simulation, DateTimeOffset now)
+    public async Task ApplyAsync(CitySimulation simulation, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(simulation);
         if (now < _next)
             return;
         _next = now + _interval;
-        var hottest = _city.GetHotspots(1).GetAwaiter().GetResult();
+        var hottest = await _city.GetHotspots(1);
         if (hottest.Count == 0)
             return;
         var target = hottest[0].Centre;

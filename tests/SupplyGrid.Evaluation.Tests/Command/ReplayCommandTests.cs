@@ -24,7 +24,7 @@ public sealed class ReplayCommandTests : IDisposable
             "4/3/2014 0:40:00,41.5000,-73.9887,B02512");
         var output = Path.Combine(_directory, "out");
 
-        var code = await ArmChildren.EvaluateAsync("--replay", file, "--base", "B02512", "--fold-days", "--drivers", "8", "--hours", "1", "--out", output);
+        var code = await EvaluationProgram.RunAsync("--replay", file, "--base", "B02512", "--fold-days", "--drivers", "8", "--hours", "1", "--out", output);
 
         Assert.Equal(0, code);
         var replay = Read(output).GetProperty("scenario").GetProperty("replay");
@@ -51,7 +51,7 @@ public sealed class ReplayCommandTests : IDisposable
             "yesterday,1.3000,103.8500");
         var output = Path.Combine(_directory, "generic");
 
-        var code = await ArmChildren.EvaluateAsync("--replay", file, "--city", "singapore", "--drivers", "8", "--hours", "1", "--out", output);
+        var code = await EvaluationProgram.RunAsync("--replay", file, "--city", "singapore", "--drivers", "8", "--hours", "1", "--out", output);
 
         Assert.Equal(0, code);
         var replay = Read(output).GetProperty("scenario").GetProperty("replay");

@@ -9,7 +9,7 @@ public sealed class GridFeedTests
     private static readonly DateTimeOffset Now = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void A_step_is_delivered_in_order_keyed_by_topic_and_then_forgotten()
+    public async Task A_step_is_delivered_in_order_keyed_by_topic_and_then_forgotten()
     {
         var dispatcher = new RecordingDispatcher(Topics.DriverEvent, Topics.BookingCreated);
         var feed = new GridFeed(dispatcher, new FixedClock(Now));
@@ -18,14 +18,15 @@ public sealed class GridFeedTests
         feed.Publish(Booking("b1"));
         feed.Publish(Ping("d1"));
 
-        Assert.Equal(3, feed.DeliverStep());
+        await feed.DeliverStepAsync();
         Assert.Equal([(Topics.DriverEvent, "d2"), (Topics.BookingCreated, "b1"), (Topics.DriverEvent, "d1")], dispatcher.Delivered);
-        Assert.Equal(0, feed.DeliverStep());
+        await feed.DeliverStepAsync();
         Assert.Equal(3, feed.Delivered);
+        Assert.Equal(3, dispatcher.Delivered.Count);
     }
 
     [Fact]
-    public void Records_nobody_subscribes_to_and_records_that_break_their_contract_are_counted_not_delivered()
+    public async Task Records_nobody_subscribes_to_and_records_that_break_their_contract_are_counted_not_delivered()
     {
         var dispatcher = new RecordingDispatcher(Topics.DriverEvent);
         var feed = new GridFeed(dispatcher, new FixedClock(Now));
@@ -34,23 +35,48 @@ public sealed class GridFeedTests
         feed.Publish(Ping("d1") with { Lat = 91 });
         feed.Publish(Ping("d1"));
 
-        Assert.Equal(1, feed.DeliverStep());
+        await feed.DeliverStepAsync();
+        Assert.Equal(1, feed.Delivered);
         Assert.Equal(1, feed.Unconsumed);
         Assert.Equal(1, feed.DeadLetters);
     }
 
     [Fact]
-    public void Failed_grain_turns_are_counted_with_the_first_reason()
+    public async Task Failed_grain_turns_are_counted_with_the_first_reason()
     {
         var dispatcher = new RecordingDispatcher(Topics.DriverEvent) { Fail = new InvalidOperationException("boom") };
         var feed = new GridFeed(dispatcher, new FixedClock(Now));
 
         feed.Publish(Ping("d1"));
         feed.Publish(Ping("d2"));
-        feed.DeliverStep();
+        await feed.DeliverStepAsync();
 
         Assert.Equal(2, feed.Failures);
         Assert.Equal("InvalidOperationException: boom", feed.FirstFailure);
+    }
+
+    [Fact]
+    public async Task A_step_is_done_only_when_the_grains_have_handled_every_record_of_it()
+    {
+        var dispatcher = new RecordingDispatcher(Topics.DriverEvent) { Defer = true };
+        var feed = new GridFeed(dispatcher, new FixedClock(Now));
+        feed.Publish(Ping("d1"));
+        feed.Publish(Ping("d2"));
+
+        var step = feed.DeliverStepAsync();
+        dispatcher.Complete(0);
+        Assert.False(step.IsCompleted);
+        dispatcher.Complete(1);
+
+        await step.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_step_without_records_is_done_at_once()
+    {
+        var feed = new GridFeed(new RecordingDispatcher(Topics.DriverEvent), new FixedClock(Now));
+
+        await feed.DeliverStepAsync().WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     private static DriverEvent Ping(string driver) => new()
@@ -86,7 +112,12 @@ public sealed class GridFeedTests
     {
         public List<(string Topic, string Key)> Delivered { get; } = [];
 
+        private readonly List<(IRecordDeliveryObserver Observer, object? State)> _deferred = [];
+
         public Exception? Fail { get; init; }
+
+        /// <summary>Report records handled only when <see cref="Complete"/> says so, as grains that take their time.</summary>
+        public bool Defer { get; init; }
 
         public long PendingMessages => 0;
 
@@ -95,7 +126,12 @@ public sealed class GridFeedTests
         public void Deliver<T>(string streamNamespace, string key, T item, RecordPosition? token, IRecordDeliveryObserver observer, object? state)
         {
             Delivered.Add((streamNamespace, key));
-            observer.OnDelivered(state, Fail);
+            if (Defer)
+                _deferred.Add((observer, state));
+            else
+                observer.OnDelivered(state, Fail);
         }
+
+        public void Complete(int index) => _deferred[index].Observer.OnDelivered(_deferred[index].State, null);
     }
 }

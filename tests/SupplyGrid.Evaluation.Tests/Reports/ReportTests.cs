@@ -31,10 +31,11 @@ public sealed class ReportTests(StandardRuns runs)
 
         Assert.Null(observe.ExtraServedVsObserve);
         Assert.Equal(reposition.Served - observe.Served, reposition.ExtraServedVsObserve);
-        Assert.Equal(Math.Round(100 * ((double)reposition.Served / observe.Served - 1), 4), reposition.ServedChangePct);
+        // The report rounds half away from zero (Math.Round's default would round a spend ending in 5 to even).
+        Assert.Equal(Math.Round(100 * ((double)reposition.Served / observe.Served - 1), 4, MidpointRounding.AwayFromZero), reposition.ServedChangePct);
         if (reposition.ExtraServedVsObserve > 0)
-            Assert.Equal(Math.Round(reposition.Spend / reposition.ExtraServedVsObserve.Value, 2), reposition.SpendPerExtraServed);
-        Assert.Equal(Math.Round(reposition.Spend / reposition.PaidOffers, 2), reposition.MeanIncentive);
+            Assert.Equal(Math.Round(reposition.Spend / reposition.ExtraServedVsObserve.Value, 2, MidpointRounding.AwayFromZero), reposition.SpendPerExtraServed);
+        Assert.Equal(Math.Round(reposition.Spend / reposition.PaidOffers, 2, MidpointRounding.AwayFromZero), reposition.MeanIncentive);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class PolicyEffectTests(StandardRuns runs)
     [Fact]
     public async Task Grid_settings_of_the_run_reach_the_cells_planning()
     {
-        var narrow = (await ArmChildren.RunAsync("hotspot-narrow-search", ArmKind.Reposition))[0];
+        var narrow = (await Arms.RunAsync(Scenarios.HotspotNarrowSearch(), ArmKind.Reposition))[0];
 
         Assert.True(StandardRuns.Arm(runs.Hotspot, ArmKind.Reposition).Simulation.OffersReceived > 0);
         Assert.Equal(0, narrow.Simulation.OffersReceived);
@@ -31,7 +31,7 @@ public sealed class PolicyEffectTests(StandardRuns runs)
     [Fact]
     public async Task With_abundant_supply_repositioning_changes_little()
     {
-        var run = await ArmChildren.RunAsync("abundant", ArmKind.Observe, ArmKind.Reposition);
+        var run = await Arms.RunAsync(Scenarios.Abundant(), ArmKind.Observe, ArmKind.Reposition);
         var observe = run[0].Simulation;
         var reposition = run[1].Simulation;
 

@@ -6,31 +6,22 @@ namespace SupplyGrid.Evaluation.Tests;
 /// <summary>The small scenarios the tests run (two hours of a small city each).</summary>
 internal static class Scenarios
 {
-    /// <summary>A scenario by the name <see cref="Program"/>'s per-arm processes are given.</summary>
-    public static EvaluationScenario ByName(string name) => name switch
-    {
-        "balanced" => Balanced(),
-        "balanced-seed-8" => Balanced(seed: 8),
-        "abundant" => Abundant(),
-        "hotspot" => Hotspot(),
-        "hotspot-narrow-search" => Hotspot() with
-        {
-            Name = "hotspot-narrow-search",
-            // The parked drivers are 2.7 km away: beyond both radii, so no cell may ask them.
-            Grid = new GridSettings
-            {
-                Budget = 10_000m,
-                CitySettings = new Dictionary<string, string> { ["Policies:Reposition:SearchRadiusKm"] = "1", ["Policies:Reposition:WidenedRadiusKm"] = "2" },
-            },
-        },
-        _ => throw new ArgumentException($"No test scenario '{name}'.", nameof(name)),
-    };
-
     /// <summary>Generated demand from both zones, about as much as the fleet can serve.</summary>
     public static EvaluationScenario Balanced(ulong seed = 7) => Generated("balanced", SmallCity.Create(), bookingsPerHour: 90, drivers: 20, seed);
 
     /// <summary>Far more drivers than bookings, spread over the whole city.</summary>
     public static EvaluationScenario Abundant() => Generated("abundant", SmallCity.Create(background: 2), bookingsPerHour: 30, drivers: 90, seed: 7);
+
+    /// <summary>The hotspot with the cells' candidate search narrowed to 1 km (2 km widened): the parked drivers, 2.7 km away, are beyond both.</summary>
+    public static EvaluationScenario HotspotNarrowSearch() => Hotspot() with
+    {
+        Name = "hotspot-narrow-search",
+        Grid = new GridSettings
+        {
+            Budget = 10_000m,
+            CitySettings = new Dictionary<string, string> { ["Policies:Reposition:SearchRadiusKm"] = "1", ["Policies:Reposition:WidenedRadiusKm"] = "2" },
+        },
+    };
 
     /// <summary>Drivers parked at home, bookings only at a hotspot 2.7 km away (<see cref="HotspotDemand"/>).</summary>
     public static EvaluationScenario Hotspot()

@@ -3,8 +3,8 @@ using SupplyGrid.Evaluation.Runs;
 namespace SupplyGrid.Evaluation.Tests;
 
 /// <summary>
-/// Runs the balanced and the hotspot scenarios once with every arm, each arm in a process of its own, for the tests
-/// that only read results; the test classes of the collection share one instance.
+/// Runs the balanced and the hotspot scenarios once with every arm, all six arms side by side in this process, for the
+/// tests that only read results; the test classes of the collection share one instance.
 /// </summary>
 public sealed class StandardRuns : IAsyncLifetime
 {
@@ -18,8 +18,10 @@ public sealed class StandardRuns : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Balanced = await ArmChildren.RunAsync("balanced", All);
-        Hotspot = await ArmChildren.RunAsync("hotspot", All);
+        var balanced = Arms.RunAsync(BalancedScenario, All);
+        var hotspot = Arms.RunAsync(HotspotScenario, All);
+        Balanced = await balanced;
+        Hotspot = await hotspot;
     }
 
     public static ArmKind[] All { get; } = [ArmKind.Observe, ArmKind.Reposition, ArmKind.Naive];
