@@ -5,6 +5,7 @@ using SupplyGrid.Grains.Configuration;
 using SupplyGrid.Grains.Diagnostics;
 using SupplyGrid.Grains.Ports;
 using Orleans.Hosting;
+using Orleans.Serialization.Configuration;
 using SupplyGrid.Grains.Streams;
 
 namespace SupplyGrid.Grains;
@@ -43,6 +44,10 @@ public static class GridDomainExtensions
         services.TryAddSingleton<ICityChangeFeed>(_ => new InMemoryCityChangeFeed());
         services.TryAddSingleton<IAnalyticsSink, NullAnalyticsSink>();
         services.TryAddSingleton<TopicRouter>();
+        // The grains' state classes are plain classes (stored as JSON, readable by an operator), not Orleans
+        // contracts: without this, Orleans' JSON grain storage writes them but refuses to read them back, and a grain
+        // with stored state fails to activate again.
+        services.Configure<TypeManifestOptions>(o => o.AddAllowedAssembly(typeof(GridDomainExtensions).Assembly));
         return services;
     }
 

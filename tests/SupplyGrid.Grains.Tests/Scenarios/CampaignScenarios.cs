@@ -1,106 +1,17 @@
+using SupplyGrid.Grains.Tests.Grid;
 using SupplyGrid.Geo;
-using SupplyGrid.Grains.Campaigns;
 using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Messaging;
-using SupplyGrid.Runtime;
 
 namespace SupplyGrid.Grains.Tests.Scenarios;
 
-public sealed class CampaignScenarios
+[Collection(DefaultGrid.Name)]
+public sealed class CampaignScenarios(DefaultGrid grid)
 {
-    [Fact]
-    public async Task Concurrent_reservations_and_their_replays_never_take_more_than_the_budget()
-    {
-        await using var s = await DomainScenario.StartAsync();
-        var campaign = s.Grains.GetGrain<ICampaignGrain>("small");
-        await campaign.Create(Pool(budget: 50m, s.Now));
-        var target = Places.Cell(Places.Anchor);
-
-        // Every reservation is sent twice at once: the replay must get the same answer and hold nothing more.
-        var requests = Enumerable.Range(0, 40).Select(i => Request($"o{i}", $"d{i}", target, s.Now)).ToArray();
-        var answers = await Task.WhenAll(requests.Concat(requests).Select(r => campaign.Reserve(r)));
-
-        var granted = answers.Take(40).Where(a => a.Granted).ToArray();
-        Assert.NotEmpty(granted);
-        Assert.Contains(answers, a => a.Refusal == CampaignRefusal.BudgetExhausted);
-        Assert.Equal(answers.Take(40), answers.Skip(40));
-        var view = (await campaign.Get())!;
-        Assert.Equal(granted.Sum(a => a.Quote.Amount), view.Reserved);
-        Assert.True(view.Reserved <= 50m);
-        Assert.True(view.Remaining < 5m, "the budget was used until less than an offer's minimum was left");
-
-        // Settle everything twice at once, across a silo restart: each offer is paid once.
-        var grantedIds = requests.Where((_, i) => answers[i].Granted).Select(r => r.OfferId).ToArray();
-        await Task.WhenAll(grantedIds.Select(id => campaign.Commit(id, 100m, SettlementOutcome.OnTime)));
-        Assert.Equal(CampaignRefusal.AlreadySettled, (await campaign.Reserve(requests.First(r => r.OfferId == grantedIds[0]))).Refusal);
-        await s.Host.RestartAsync();
-        campaign = s.Grains.GetGrain<ICampaignGrain>("small");
-        var replays = await Task.WhenAll(grantedIds.Select(id => campaign.Commit(id, 100m, SettlementOutcome.OnTime)));
-        Assert.All(replays, r => Assert.False(r.Applied));
-
-        var settled = (await campaign.Get())!;
-        Assert.Equal(granted.Sum(a => a.Quote.Amount), settled.Spent);
-        Assert.Equal(0m, settled.Reserved);
-        Assert.True(settled.Spent <= 50m);
-    }
-
-    [Fact]
-    public async Task A_ledger_movement_writes_only_the_partition_of_its_driver()
-    {
-        await using var s = await DomainScenario.StartAsync();
-        var campaign = s.Grains.GetGrain<ICampaignGrain>("parted");
-        await campaign.Create(Pool(budget: 10_000m, s.Now));
-        var target = Places.Cell(Places.Anchor);
-        var id = new GrainId("campaign", "parted");
-        var campaignVersion = (await ReadAsync<CampaignState>(s, "campaign", id)).ETag;
-
-        var requests = Enumerable.Range(0, 48).Select(i => Request($"o{i}", $"driver-{i}", target, s.Now)).ToArray();
-        foreach (var request in requests)
-            Assert.True((await campaign.Reserve(request)).Granted);
-        foreach (var request in requests.Take(20))
-            await campaign.Commit(request.OfferId, 3m, SettlementOutcome.OnTime);
-
-        // 68 movements, 68 partition writes in all, spread over the partitions; the campaign's own row untouched.
-        var partitions = new List<(string? ETag, LedgerPartition State)>();
-        for (var i = 0; i < 16; i++)
-        {
-            var row = await ReadAsync<LedgerPartition>(s, $"ledger-{i}", id);
-            if (row.RecordExists)
-                partitions.Add((row.ETag, row.State));
-        }
-
-        Assert.Equal(68, partitions.Sum(p => int.Parse(p.ETag!, System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.True(partitions.Count >= 8, $"48 drivers landed in only {partitions.Count} partitions");
-        Assert.All(partitions, p => Assert.Equal(p.State.Open.Values.Sum(r => r.Amount), p.State.Reserved));
-        Assert.Equal(campaignVersion, (await ReadAsync<CampaignState>(s, "campaign", id)).ETag);
-        var view = (await campaign.Get())!;
-        Assert.Equal((view.Spent, view.Reserved, view.OpenReservations), (partitions.Sum(p => p.State.Spent), partitions.Sum(p => p.State.Reserved), 28));
-
-        await s.Host.RestartAsync();
-        var reread = (await s.Grains.GetGrain<ICampaignGrain>("parted").Get())!;
-        Assert.Equal((view.Spent, view.Reserved, view.OpenReservations), (reread.Spent, reread.Reserved, reread.OpenReservations));
-    }
-
-    private static async Task<StoredRow<T>> ReadAsync<T>(DomainScenario s, string stateName, GrainId id)
-    {
-        var row = new StoredRow<T>();
-        await s.Host.Storage.ReadStateAsync(stateName, id, row);
-        return row;
-    }
-
-    private sealed class StoredRow<T> : IGrainState<T>
-    {
-        public T State { get; set; } = default!;
-
-        public string? ETag { get; set; }
-
-        public bool RecordExists { get; set; }
-    }
-
     [Fact]
     public async Task Concurrent_offers_to_many_drivers_stop_when_the_budget_is_used()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var campaign = s.Grains.GetGrain<ICampaignGrain>("small");
         await campaign.Create(Pool(budget: 40m, s.Now));
         var target = Places.Cell(Places.Anchor);
@@ -147,7 +58,7 @@ public sealed class CampaignScenarios
     [Fact]
     public async Task A_campaign_holds_each_driver_to_its_daily_cap()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var campaign = s.Grains.GetGrain<ICampaignGrain>("capped");
         await campaign.Create(Pool(budget: 1_000m, s.Now) with { PerDriverDailyCap = 15m });
         var target = Places.Cell(Places.Anchor);
@@ -167,7 +78,7 @@ public sealed class CampaignScenarios
     [Fact]
     public async Task A_paused_campaign_refuses_new_reservations_until_resumed_and_a_cancelled_one_for_good()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var campaign = s.Grains.GetGrain<ICampaignGrain>("pausable");
         await campaign.Create(Pool(budget: 100m, s.Now));
         var target = Places.Cell(Places.Anchor);
@@ -182,6 +93,8 @@ public sealed class CampaignScenarios
 
         // The offer reserved before the cancellation still settles.
         Assert.True((await campaign.Commit("o2", 5m, SettlementOutcome.OnTime)).Applied);
+        // The campaign tells its city one-way: wait for that before asking the city.
+        await s.QuiesceAsync();
         var summaries = await s.CityGrain.ListCampaigns();
         Assert.Equal(CampaignStatus.Cancelled, summaries.Single(c => c.Id == "pausable").Status);
     }
@@ -189,7 +102,7 @@ public sealed class CampaignScenarios
     [Fact]
     public async Task Creating_a_campaign_validates_it_and_is_idempotent()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var campaign = s.Grains.GetGrain<ICampaignGrain>("c");
         var definition = Pool(budget: 100m, s.Now);
 
@@ -204,7 +117,7 @@ public sealed class CampaignScenarios
     [Fact]
     public async Task A_quest_pays_its_reward_once_when_the_driver_completes_enough_trips_in_its_cells()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var target = Places.Cell(Places.Anchor);
         var quest = s.Grains.GetGrain<ICampaignGrain>("quest");
         await quest.Create(new CampaignDefinition
@@ -241,7 +154,7 @@ public sealed class CampaignScenarios
     [Fact]
     public async Task An_event_raises_the_expected_demand_of_its_area_and_funds_the_offers_into_it()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var venue = Places.Cell(Places.Anchor);
         var outside = Places.Ring(venue, 4)[0];
         var donor = Places.Ring(venue, 3)[0];
@@ -299,7 +212,7 @@ public sealed class CampaignScenarios
         StartsAt = now.AddHours(-1),
     };
 
-    private static ReservationRequest Request(string offerId, string driverId, H3Index target, DateTimeOffset now) =>
+    internal static ReservationRequest Request(string offerId, string driverId, H3Index target, DateTimeOffset now) =>
         new(offerId, driverId, target, DistanceKm: 1.5, TargetRatio: 0.2, TierBonus: 0m, DriverIncentivesToday: 0m,
             DateOnly.FromDateTime(now.UtcDateTime), now.AddHours(1));
 }

@@ -1,11 +1,13 @@
+using SupplyGrid.Grains.Tests.Grid;
 namespace SupplyGrid.Grains.Tests.Scenarios;
 
-public sealed class CityScenarios
+[Collection(DefaultGrid.Name)]
+public sealed class CityScenarios(DefaultGrid grid)
 {
     [Fact]
     public async Task The_city_shows_its_cells_hotspots_and_kpis_and_publishes_changes()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var busy = Places.Cell(Places.Anchor);
         var calm = Places.Ring(busy, 3)[0];
         await RepositionScenarios.PlaceDriversAsync(s, calm, "d", 3);
@@ -39,7 +41,7 @@ public sealed class CityScenarios
     [Fact]
     public async Task Offer_outcomes_reach_the_city_kpis()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var target = Places.Cell(Places.Anchor);
         await s.PingAsync("d1", Places.Centre(Places.Ring(target, 1)[0]));
         await s.PingAsync("d2", Places.Centre(Places.Ring(target, 1)[1]));
@@ -60,7 +62,7 @@ public sealed class CityScenarios
     [Fact]
     public async Task A_driver_gets_suggestions_and_a_price_for_nearby_deficit_cells()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var busy = Places.Cell(Places.Anchor);
         var here = Places.Ring(busy, 2)[0];
         await s.PingAsync("d1", Places.Centre(here));

@@ -1,14 +1,18 @@
+using SupplyGrid.Grains.Tests.Grid;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SupplyGrid.Grains.Configuration;
 
 namespace SupplyGrid.Grains.Tests.Scenarios;
 
-public sealed class ConfigurationScenarios
+[Collection(DefaultGrid.Name)]
+public sealed class ConfigurationScenarios(DefaultGrid grid)
 {
     [Fact]
     public async Task Without_configuration_the_grid_runs_singapore()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
 
         var info = await s.CityGrain.GetInfo();
 
@@ -25,15 +29,18 @@ public sealed class ConfigurationScenarios
     [InlineData("Drivers:MaxPlausibleSpeedKmh", "-1")]
     public async Task A_bad_setting_stops_the_start_with_an_error_naming_it(string key, string value)
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => DomainScenario.StartAsync(new Dictionary<string, string?> { [key] = value }));
+        // The domain validates its settings when the host starts, before any silo work: a bare host shows it.
+        using var host = DomainHost(new Dictionary<string, string?> { [key] = value });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
 
         Assert.Contains(key, error.ToString());
     }
 
     [Fact]
-    public async Task Global_policy_settings_apply_to_every_city_and_a_city_may_override_them()
+    public void Global_policy_settings_apply_to_every_city_and_a_city_may_override_them()
     {
-        await using var s = await DomainScenario.StartAsync(new Dictionary<string, string?>
+        using var host = DomainHost(new Dictionary<string, string?>
         {
             ["Policies:Surge:Cap"] = "2.5",
             ["Cities:singapore:Name"] = "Singapore",
@@ -48,12 +55,20 @@ public sealed class ConfigurationScenarios
             ["Cities:jakarta:Bounds:East"] = "107.1",
         });
 
-        var cities = s.Host.Services.GetRequiredService<CityDirectory>();
+        var cities = host.Services.GetRequiredService<CityDirectory>();
         Assert.Equal(["jakarta", "singapore"], cities.All.Select(c => c.Id).Order());
         Assert.All(cities.All, c => Assert.Equal(2.5, c.Surge.Cap));
         Assert.Equal(25m, cities.Get("singapore").Incentives.MaximumAmount);
         Assert.Equal(20m, cities.Get("jakarta").Incentives.MaximumAmount);
         Assert.Same(cities.Get("jakarta"), cities.Find(-6.2, 106.8));
         Assert.Null(cities.Find(0, 0));
+    }
+
+    private static IHost DomainHost(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSupplyGridDomain(configuration);
+        return builder.Build();
     }
 }

@@ -1,50 +1,43 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Providers;
+using Orleans.Storage;
 using SupplyGrid.Geo;
 using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Messaging;
 using SupplyGrid.Grains.Ports;
-using SupplyGrid.Runtime;
+using SupplyGrid.Grains.Tests.Grid;
 using SupplyGrid.Kafka;
-using SupplyGrid.Runtime.Testing;
 
 namespace SupplyGrid.Grains.Tests.Scenarios;
 
 /// <summary>
-/// A test silo with the domain grains, in-memory ports and the manual clock, and the verbs scenarios speak: pings,
-/// bookings, replies and trips go in through the stream dispatcher exactly as the Kafka pump delivers them.
+/// One scenario on a grid, and the verbs scenarios speak: pings, bookings, replies and trips go in through the
+/// record dispatcher exactly as the Kafka consumer hands them over; time moves only when the scenario moves it.
 /// </summary>
-internal sealed class DomainScenario : IAsyncDisposable
+internal sealed class DomainScenario(ScenarioGrid grid, bool ownsGrid) : IAsyncDisposable
 {
     public const string City = "singapore";
 
+    /// <summary>How long one record may take to be handled (wall-clock time) before the scenario fails.</summary>
+    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
+
     private static long s_eventIds;
 
-    private DomainScenario(GridTestHost host) => Host = host;
+    public ScenarioGrid Grid => grid;
 
-    public GridTestHost Host { get; }
+    public IGrainFactory Grains => grid.Grains;
 
-    /// <summary>The current silo's dispatcher (a restart builds a new silo).</summary>
-    private IRecordDispatcher Dispatcher => Host.Services.GetRequiredService<IRecordDispatcher>();
+    public InMemoryMdtOutbox Outbox => grid.Ports.Outbox;
 
-    public IGrainFactory Grains => Host.GrainFactory;
+    public InMemoryCityChangeFeed Feed => grid.Ports.Feed;
 
-    public InMemoryMdtOutbox Outbox => (InMemoryMdtOutbox)Host.Services.GetRequiredService<IMdtOutbox>();
+    public InMemoryAnalyticsSink Analytics => grid.Ports.Analytics;
 
-    public InMemoryCityChangeFeed Feed => (InMemoryCityChangeFeed)Host.Services.GetRequiredService<ICityChangeFeed>();
+    public DateTimeOffset Now => grid.Clock.GetUtcNow();
 
-    public InMemoryAnalyticsSink Analytics => (InMemoryAnalyticsSink)Host.Services.GetRequiredService<IAnalyticsSink>();
-
-    public DateTimeOffset Now => Host.Time.GetUtcNow();
-
-    public static async Task<DomainScenario> StartAsync(IDictionary<string, string?>? settings = null)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var host = await GridTestHost.StartAsync(
-            grid => grid.AddSupplyGridDomain(configuration),
-            services => services.AddSingleton<IAnalyticsSink, InMemoryAnalyticsSink>());
-        return new DomainScenario(host);
-    }
+    /// <summary>A scenario on a grid of its own, for settings no shared grid has.</summary>
+    public static async Task<DomainScenario> StartAsync(IReadOnlyDictionary<string, string?> settings) =>
+        new(await ScenarioGrid.StartAsync(settings), ownsGrid: true);
 
     public IDriverGrain Driver(string id) => Grains.GetGrain<IDriverGrain>(id);
 
@@ -95,41 +88,53 @@ internal sealed class DomainScenario : IAsyncDisposable
             Reason = reason,
         });
 
-    /// <summary>Delivers one record to the subscribed grains and waits until its turn has finished (failing with its error).</summary>
+    /// <summary>
+    /// Hands one record to the dispatcher, waits until it has been handled (failing with the handler's error), and then
+    /// until what it set off has happened: a ping's one-way notes to cells race with the scenario's next question
+    /// otherwise, as Orleans keeps no order between calls from different callers.
+    /// </summary>
     public async Task DeliverAsync<T>(string topic, string key, T item)
     {
-        await Dispatcher.DeliverAsync(topic, key, item).WaitAsync(TimeSpan.FromSeconds(10));
+        await grid.Dispatcher.DeliverAsync(topic, key, item).WaitAsync(DeliveryTimeout);
+        await QuiesceAsync();
     }
 
-    /// <summary>Moves the clock in steps, letting the grains finish what each step started (timers, one-way messages).</summary>
-    public async Task AdvanceAsync(TimeSpan by, TimeSpan? step = null)
-    {
-        var size = step ?? TimeSpan.FromSeconds(5);
-        for (var moved = TimeSpan.Zero; moved < by; moved += size)
-        {
-            Host.Time.Advance(size < by - moved ? size : by - moved);
-            await QuiesceAsync();
-        }
-    }
+    /// <summary>Moves the clock in steps (5 s unless told), letting the grid finish what each step started.</summary>
+    public Task AdvanceAsync(TimeSpan by, TimeSpan? step = null) => grid.Clock.AdvanceAsync(by, step ?? TimeSpan.FromSeconds(5));
 
-    /// <summary>Waits until every grain message sent so far has finished (see <see cref="GridQuiescence"/>).</summary>
-    public Task QuiesceAsync() => Host.Monitor.WhenQuietAsync();
+    /// <summary>Waits until nothing is in flight (one-way messages, timer ticks); fails naming what is when the grid does not settle.</summary>
+    public Task QuiesceAsync() => grid.Clock.WhenQuietAsync();
 
     public IReadOnlyList<MdtMessage> MessagesTo(string driverId) => Outbox.For(driverId);
 
-    public static async Task Until(Func<Task<bool>> condition, string what)
+    /// <summary>
+    /// Deactivates every grain idle now, for the reason Orleans' idle collection gives (which runs on the wall clock,
+    /// not on the scenario's), and waits until they are gone.
+    /// </summary>
+    public async Task CollectIdleGrainsAsync()
     {
-        for (var i = 0; i < 500; i++)
-        {
-            if (await condition())
-                return;
-            await Task.Delay(10);
-        }
+        await QuiesceAsync();
+        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await QuiesceAsync();
+    }
 
-        throw new TimeoutException($"Gave up waiting for: {what}");
+    /// <summary>True when <paramref name="grain"/> has an activation.</summary>
+    public async Task<bool> IsActiveAsync(IAddressable grain)
+    {
+        var id = grain.GetGrainId();
+        return (await Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics()).Any(g => g.GrainId == id);
+    }
+
+    /// <summary>A stored grain state, read through the silo's default grain storage.</summary>
+    public async Task<IGrainState<T>> ReadStoredAsync<T>(string stateName, GrainId grainId)
+    {
+        var row = new GrainState<T>();
+        await grid.Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME).ReadStateAsync(stateName, grainId, row);
+        return row;
     }
 
     private static string NextEventId() => "e" + Interlocked.Increment(ref s_eventIds);
 
-    public ValueTask DisposeAsync() => Host.DisposeAsync();
+    /// <summary>A shared grid stays for the next scenario, which resets it; a grid of the scenario's own stops here.</summary>
+    public ValueTask DisposeAsync() => ownsGrid ? grid.DisposeAsync() : ValueTask.CompletedTask;
 }

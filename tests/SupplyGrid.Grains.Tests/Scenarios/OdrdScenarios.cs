@@ -1,14 +1,16 @@
+using SupplyGrid.Grains.Tests.Grid;
 using SupplyGrid.Geo;
 using SupplyGrid.Grains.Events;
 
 namespace SupplyGrid.Grains.Tests.Scenarios;
 
-public sealed class OdrdScenarios
+[Collection(DefaultGrid.Name)]
+public sealed class OdrdScenarios(DefaultGrid grid)
 {
     [Fact]
     public async Task At_equal_distance_a_driver_from_a_surplus_cell_ranks_above_one_from_a_deficit_cell()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var surplus = Places.Cell(Places.Anchor);
         var deficit = Places.Ring(surplus, 1)[0];
         var (a, b) = (Places.Centre(surplus), Places.Centre(deficit));
@@ -36,7 +38,7 @@ public sealed class OdrdScenarios
     [Fact]
     public async Task A_request_over_the_limit_or_with_a_driver_twice_is_refused()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var ranker = s.Grains.GetGrain<IOdrdRankingGrain>(DomainScenario.City);
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>

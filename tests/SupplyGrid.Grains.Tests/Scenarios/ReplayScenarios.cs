@@ -1,13 +1,15 @@
+using SupplyGrid.Grains.Tests.Grid;
 using SupplyGrid.Grains.Events;
 
 namespace SupplyGrid.Grains.Tests.Scenarios;
 
-public sealed class ReplayScenarios
+[Collection(DefaultGrid.Name)]
+public sealed class ReplayScenarios(DefaultGrid grid)
 {
     [Fact]
     public async Task Replayed_and_out_of_order_pings_change_nothing()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var a = Places.Cell(Places.Anchor);
         var b = Places.Ring(a, 1)[0];
         var t0 = s.Now;
@@ -34,7 +36,7 @@ public sealed class ReplayScenarios
     [Fact]
     public async Task Replayed_bookings_trips_jobs_and_performance_records_count_once()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var a = Places.Cell(Places.Anchor);
         await s.PingAsync("d1", Places.Centre(a));
         for (var i = 0; i < 3; i++)
@@ -84,7 +86,7 @@ public sealed class ReplayScenarios
     [Fact]
     public async Task An_impossible_jump_is_suspect_and_not_counted_until_the_driver_is_consistently_there()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var home = Places.Cell(Places.Anchor);
         var farPoint = Places.East(Places.Anchor, 15);
         var far = Places.Cell(farPoint);
@@ -122,7 +124,7 @@ public sealed class ReplayScenarios
     [Fact]
     public async Task A_driver_who_stops_pinging_leaves_supply_after_the_presence_timeout()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var cell = Places.Cell(Places.Anchor);
         await s.PingAsync("d1", Places.Centre(cell));
         await s.AdvanceAsync(TimeSpan.FromMinutes(4), TimeSpan.FromSeconds(30));

@@ -1,10 +1,12 @@
+using SupplyGrid.Grains.Tests.Grid;
 using SupplyGrid.Geo;
 using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Messaging;
 
 namespace SupplyGrid.Grains.Tests.Scenarios;
 
-public sealed class RepositionScenarios
+[Collection(DefaultGrid.Name)]
+public sealed class RepositionScenarios(DefaultGrid grid)
 {
     private static readonly EventValidationOptions Contract = new();
 
@@ -47,15 +49,35 @@ public sealed class RepositionScenarios
         Assert.True(snapshot.PendingArrivals > 0, "the offers out count as expected arrivals");
     }
 
+    [Fact]
+    public async Task A_deficit_cell_plans_only_once_it_has_heard_every_donor_that_started_with_it()
+    {
+        // The nearest donor's cell starts last, so its first tick (and its first push of figures) comes last in the
+        // round in which the deficit cell first ticks: an offer before then would go to a farther donor's drivers.
+        await using var s = await DomainScenario.StartAsync(new Dictionary<string, string?>
+        {
+            ["Cities:singapore:Policies:Reposition:MaxOffersPerPlan"] = "4",
+        });
+        var target = Places.Cell(Places.Anchor);
+        await PlaceDriversAsync(s, Places.Ring(target, 3)[0], "far", 5);
+        await PlaceDriversAsync(s, Places.Ring(target, 2)[0], "middle", 5);
+        for (var i = 0; i < 20; i++)
+            await s.BookAsync($"b{i}", Places.Centre(target));
+        var nearDrivers = await PlaceDriversAsync(s, Places.Ring(target, 1)[0], "near", 5);
+
+        await AdvanceUntilAsync(s, () => Offers(s).Count >= 4, "the first plan's offers");
+
+        Assert.All(Offers(s).Take(4), m => Assert.Contains(m.DriverId, nearDrivers));
+    }
+
     [Theory]
     [InlineData(null, true)]
     [InlineData("0.0001", false)]
     public async Task A_deficit_cell_above_the_offer_threshold_sends_no_offer(string? offerBelow, bool offers)
     {
-        await using var s = await DomainScenario.StartAsync(new Dictionary<string, string?>
-        {
-            ["Cities:singapore:Policies:Reposition:OfferBelowRatio"] = offerBelow,
-        });
+        await using var s = offerBelow is null
+            ? await grid.StartScenarioAsync()
+            : await DomainScenario.StartAsync(new Dictionary<string, string?> { ["Cities:singapore:Policies:Reposition:OfferBelowRatio"] = offerBelow });
         var target = Places.Cell(Places.Anchor);
         await PlaceDriversAsync(s, target, "here", 1);
         await PlaceDriversAsync(s, Places.Ring(target, 1)[0], "near", 5);
@@ -74,7 +96,7 @@ public sealed class RepositionScenarios
     [Fact]
     public async Task With_nobody_within_two_km_the_search_widens_to_five()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var target = Places.Cell(Places.Anchor);
         var far = Places.Ring(target, 3)[0];
         Assert.InRange(Places.Km(Places.Centre(target), Places.Centre(far)), 2.0, 5.0);
@@ -90,7 +112,7 @@ public sealed class RepositionScenarios
     [Fact]
     public async Task A_donor_gives_only_the_drivers_it_can_spare_and_does_not_fall_into_deficit()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var target = Places.Cell(Places.Anchor);
         var donor = Places.Ring(target, 1)[0];
         var donorDrivers = await PlaceDriversAsync(s, donor, "d", 6);
@@ -111,7 +133,7 @@ public sealed class RepositionScenarios
     [Fact]
     public async Task A_driver_never_holds_two_live_offers_even_when_two_deficit_cells_ask_at_once()
     {
-        await using var s = await DomainScenario.StartAsync();
+        await using var s = await grid.StartScenarioAsync();
         var donor = Places.Cell(Places.Anchor);
         var drivers = await PlaceDriversAsync(s, donor, "d", 4);
         var targets = Places.Ring(donor, 1).Take(2).ToArray();
@@ -140,8 +162,9 @@ public sealed class RepositionScenarios
     [Fact]
     public async Task A_suggested_plan_is_shown_without_being_sent_unless_asked()
     {
-        // Cells recompute only when asked here, so nothing but the explicit suggestion can send an offer.
-        await using var s = await DomainScenario.StartAsync(new Dictionary<string, string?> { ["Cities:singapore:Cells:TickInterval"] = "00:10:00" });
+        // The clock stands still in this scenario, so cells recompute only when asked and nothing but the explicit
+        // suggestion can send an offer.
+        await using var s = await grid.StartScenarioAsync();
         var target = Places.Cell(Places.Anchor);
         var donor = Places.Ring(target, 1)[0];
         await PlaceDriversAsync(s, donor, "d", 5);

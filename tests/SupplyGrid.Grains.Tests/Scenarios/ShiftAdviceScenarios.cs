@@ -1,12 +1,14 @@
+using SupplyGrid.Grains.Tests.Grid;
 namespace SupplyGrid.Grains.Tests.Scenarios;
 
-public sealed class ShiftAdviceScenarios
+[Collection(SlowTickGrid.Name)]
+public sealed class ShiftAdviceScenarios(SlowTickGrid grid)
 {
     [Fact]
     public async Task Shift_advice_points_to_the_hours_the_forecast_has_learned_are_busy()
     {
         // Coarse ticks keep two days of grid time quick; the forecast still closes a slot every third tick.
-        await using var s = await DomainScenario.StartAsync(new Dictionary<string, string?> { ["Cities:singapore:Cells:TickInterval"] = "00:05:00" });
+        await using var s = await grid.StartScenarioAsync();
         var cell = Places.Cell(Places.Anchor);
         await s.PingAsync("d1", Places.Centre(cell));
 
