@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace SupplyGrid.Silo.Tests;
 
@@ -31,7 +29,7 @@ internal sealed class SiloProcess : IDisposable
 
     public static SiloProcess Start(IReadOnlyDictionary<string, string> settings)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePorts.One()}");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -43,8 +41,9 @@ internal sealed class SiloProcess : IDisposable
         start.ArgumentList.Add(SiloDll());
         start.ArgumentList.Add($"--Urls={baseAddress.GetLeftPart(UriPartial.Authority)}");
         // Orleans' own ports too: other silos (other tests, other work on this machine) may hold the defaults.
-        start.ArgumentList.Add($"--Orleans:SiloPort={FreePort()}");
-        start.ArgumentList.Add($"--Orleans:GatewayPort={FreePort()}");
+        var (siloPort, gatewayPort) = FreePorts.Two();
+        start.ArgumentList.Add($"--Orleans:SiloPort={siloPort}");
+        start.ArgumentList.Add($"--Orleans:GatewayPort={gatewayPort}");
         foreach (var (key, value) in settings)
             start.ArgumentList.Add($"--{key}={value}");
         // Only the settings given: nothing of the machine's environment that configures the silo.
@@ -113,12 +112,5 @@ internal sealed class SiloProcess : IDisposable
         var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("SupplyGrid.sln not found above the tests."),
             "Silo", "bin", configuration, framework, "SupplyGrid.Silo.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the silo first.", dll);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,17 +19,11 @@ internal static class StorageHost
         builder.Configuration.AddInMemoryCollection(settings);
         var configuration = builder.Configuration;
         builder.Services.AddLogging();
+        var (siloPort, gatewayPort) = FreePorts.Two();
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort(), serviceId: "storage-tests", clusterId: $"storage-{Guid.NewGuid():N}")
+            .UseLocalhostClustering(siloPort, gatewayPort, serviceId: "storage-tests", clusterId: $"storage-{Guid.NewGuid():N}")
             .AddSupplyGridDomain(configuration)
             .AddGridStorage(configuration));
         return builder.Build();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,11 +1,20 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SupplyGrid.Api.Tests.Support;
+namespace SupplyGrid.Testing;
 
-/// <summary>Ports nothing listens on now: several test silos run in this process, and other work on the machine may hold Orleans' default ports.</summary>
+/// <summary>
+/// Ports nothing listens on now, for the web hosts and Orleans silos tests start: several run in one test process, and
+/// other work on the machine may hold the defaults. Compiled into every test project (tests/Directory.Build.props).
+/// </summary>
 internal static class FreePorts
 {
+    public static int One()
+    {
+        using var socket = Listen();
+        return Port(socket);
+    }
+
     /// <summary>Two distinct free ports (both are held open while the second is chosen, so they differ).</summary>
     public static (int First, int Second) Two()
     {
