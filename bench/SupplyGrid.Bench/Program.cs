@@ -4,12 +4,10 @@ using SupplyGrid.Bench;
 IBenchSuite[] suites =
 [
     new H3Suite(),
-    new SupplyGrid.Bench.Runtime.RuntimeSuite(),
     new SupplyGrid.Bench.City.CitySuite(),
     new SupplyGrid.Bench.City.OdrdSuite(),
-    new IngestSuite(),
+    new SupplyGrid.Bench.Ingest.IngestSuite(),
     new TopicRecordSuite(),
-    new SupplyGrid.Bench.Storage.StorageSuite(),
     new SupplyGrid.Bench.Api.HeatmapSuite(),
 ];
 

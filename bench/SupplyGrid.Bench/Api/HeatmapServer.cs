@@ -6,18 +6,21 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Hosting;
+using Orleans;
 using SupplyGrid.Api;
 using SupplyGrid.Api.Security;
+using SupplyGrid.Bench.Grid;
 using SupplyGrid.Grains;
 using SupplyGrid.Grains.Events;
-using SupplyGrid.Runtime;
-using SupplyGrid.Runtime.Hosting;
 using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Bench.Api;
 
-/// <summary>The silo as the default run composes it (grid with the domain and memory storage, then the API), on loopback.</summary>
+/// <summary>
+/// The silo as the default run composes it (an Orleans silo with the domain, memory storage and in-memory reminders,
+/// records handed to grains by the silo's record dispatcher, the API in the same web host), on loopback.
+/// </summary>
 internal sealed class HeatmapServer : IAsyncDisposable
 {
     private const string City = "singapore";
@@ -49,8 +52,7 @@ internal sealed class HeatmapServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        BenchSilo.LogWarningsToStderr(builder.Logging);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Api:Jwt:SigningKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
@@ -58,7 +60,9 @@ internal sealed class HeatmapServer : IAsyncDisposable
             ["Api:RateLimit:Enabled"] = "false",
         });
         var configuration = builder.Configuration;
-        builder.Services.AddGrid(grid => grid.AddMemoryGrainStorage().AddSupplyGridDomain(configuration));
+        var ports = SiloPorts.Free();
+        builder.UseOrleans(silo => BenchSilo.Configure(silo, configuration, ports));
+        builder.Services.AddSingleton<IRecordDispatcher>(BenchSilo.RecordDispatcher);
         builder.Services.AddSupplyGridApi(configuration);
         var app = builder.Build();
         app.MapSupplyGridApi();
@@ -80,14 +84,14 @@ internal sealed class HeatmapServer : IAsyncDisposable
         {
             var (lat, lng) = RandomPoint();
             _drivers.Add(($"bench-driver-{i}", lat, lng));
-            pending.Add(DeliverAsync(Topics.DriverEvent, _drivers[i].Id, Ping(_drivers[i].Id, lat, lng, now)));
+            pending.Add(_dispatcher.DeliverAsync(Topics.DriverEvent, _drivers[i].Id, Ping(_drivers[i].Id, lat, lng, now)));
         }
 
         for (var i = 0; i < bookings; i++)
         {
             var (lat, lng) = RandomPoint();
             var id = $"bench-booking-{i}";
-            pending.Add(DeliverAsync(Topics.BookingCreated, id, new BookingCreated
+            pending.Add(_dispatcher.DeliverAsync(Topics.BookingCreated, id, new BookingCreated
             {
                 EventId = NextEventId(),
                 Ts = now,
@@ -126,13 +130,15 @@ internal sealed class HeatmapServer : IAsyncDisposable
         return (json, (await response.Content.ReadAsByteArrayAsync()).Length);
     }
 
-    /// <summary>Moves random drivers a little, <paramref name="perSecond"/> pings a second, until disposed.</summary>
-    public IDisposable KeepPinging(double perSecond)
+    /// <summary>
+    /// Moves random drivers a little, <paramref name="perSecond"/> pings a second, until disposed; disposing waits for
+    /// the pings in flight, so none is cut off by the silo stopping.
+    /// </summary>
+    public IAsyncDisposable KeepPinging(double perSecond)
     {
         var stop = new CancellationTokenSource();
-        if (perSecond > 0)
-            _ = Task.Run(() => PingLoopAsync(perSecond, stop.Token));
-        return stop;
+        var loop = perSecond > 0 ? Task.Run(() => PingLoopAsync(perSecond, stop.Token)) : Task.CompletedTask;
+        return new PingLoop(stop, loop);
     }
 
     private async Task PingLoopAsync(double perSecond, CancellationToken stop)
@@ -141,10 +147,12 @@ internal sealed class HeatmapServer : IAsyncDisposable
         var perTick = Math.Max(1, (int)Math.Round(perSecond / ticksPerSecond));
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / ticksPerSecond));
         var random = new Random(_random.Next());
+        var inFlight = new List<Task>();
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
+                inFlight.RemoveAll(t => t.IsCompleted);
                 var now = DateTimeOffset.UtcNow;
                 for (var i = 0; i < perTick; i++)
                 {
@@ -154,13 +162,15 @@ internal sealed class HeatmapServer : IAsyncDisposable
                     lat = Math.Clamp(lat + (random.NextDouble() - 0.5) * 0.002, South, North);
                     lng = Math.Clamp(lng + (random.NextDouble() - 0.5) * 0.002, West, East);
                     _drivers[index] = (id, lat, lng);
-                    _ = DeliverAsync(Topics.DriverEvent, id, Ping(id, lat, lng, now));
+                    inFlight.Add(_dispatcher.DeliverAsync(Topics.DriverEvent, id, Ping(id, lat, lng, now)));
                 }
             }
         }
         catch (OperationCanceledException)
         {
         }
+
+        await Task.WhenAll(inFlight);
     }
 
     private (double Lat, double Lng) RandomPoint() =>
@@ -180,31 +190,19 @@ internal sealed class HeatmapServer : IAsyncDisposable
 
     private string NextEventId() => "bench-" + Interlocked.Increment(ref _eventIds);
 
-    private Task DeliverAsync<T>(string topic, string key, T item)
-    {
-        var delivery = new Delivery();
-        _dispatcher.Deliver(topic, key, item, null, delivery, null);
-        return delivery.Completion;
-    }
-
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
 
-    private sealed class Delivery : IRecordDeliveryObserver
+    private sealed class PingLoop(CancellationTokenSource stop, Task loop) : IAsyncDisposable
     {
-        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Completion => _done.Task;
-
-        public void OnDelivered(object? state, Exception? error)
+        public async ValueTask DisposeAsync()
         {
-            if (error is null)
-                _done.TrySetResult();
-            else
-                _done.TrySetException(error);
+            await stop.CancelAsync();
+            await loop;
+            stop.Dispose();
         }
     }
 }

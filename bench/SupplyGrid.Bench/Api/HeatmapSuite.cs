@@ -5,9 +5,10 @@ using System.Text.Json;
 namespace SupplyGrid.Bench.Api;
 
 /// <summary>
-/// GET /api/heatmap/{city} latency at a fixed request rate from a second process. This process serves a populated
-/// city (drivers and bookings fed through the stream dispatcher, as the Kafka pump delivers them, with a trickle of
-/// pings during the run so the heatmap keeps changing) on Kestrel over loopback; a second copy of this executable,
+/// GET /api/heatmap/{city} latency at a fixed request rate from a second process. This process runs the silo with the
+/// API co-hosted and serves a populated city (drivers and bookings handed to grains by the silo's record dispatcher, as
+/// its Kafka consumer hands them over, with a trickle of pings during the run so the heatmap keeps changing) on Kestrel
+/// over loopback; a second copy of this executable,
 /// started with --load-generator, sends requests on a fixed schedule and measures each from its scheduled send time
 /// (coordinated-omission aware), then reports back. Prints one JSON line: scenario, requests_per_s, p50_ms, p99_ms,
 /// cores, and the zones and bytes served.
@@ -44,8 +45,9 @@ public sealed class HeatmapSuite : IBenchSuite
         await using var server = await HeatmapServer.StartAsync(seed);
         var zones = await server.PopulateAsync(drivers, bookings);
         var (jsonBytes, gzipBytes) = await server.ServedBodySizesAsync();
-        using var live = server.KeepPinging(pingsPerSecond);
+        await using var live = server.KeepPinging(pingsPerSecond);
 
+        var load = BenchOutput.LoadAverage();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var measured = await RunLoadGeneratorAsync(server, rate, seconds, warmup, connections, identity);
         var serverCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
@@ -73,6 +75,7 @@ public sealed class HeatmapSuite : IBenchSuite
             ["pings_per_s"] = pingsPerSecond,
             ["seconds"] = seconds,
             ["cores"] = BenchOutput.Cores,
+            ["load_avg"] = load,
         });
         return m.GetProperty("errors").GetInt64() == 0 ? 0 : 1;
     }
@@ -81,43 +84,18 @@ public sealed class HeatmapSuite : IBenchSuite
     private static async Task<JsonElement?> RunLoadGeneratorAsync(HeatmapServer server, double rate, double seconds, double warmup, int connections,
         bool identity)
     {
-        var start = SelfStartInfo();
-        foreach (var argument in new[]
-                 {
-                     "heatmap", "--load-generator", "--url", server.HeatmapUrl, "--rate", Text(rate), "--seconds", Text(seconds),
-                     "--warmup", Text(warmup), "--connections", Text(connections),
-                 })
+        var arguments = new List<string>
         {
-            start.ArgumentList.Add(argument);
-        }
-
+            "heatmap", "--load-generator", "--url", server.HeatmapUrl, "--rate", Text(rate), "--seconds", Text(seconds),
+            "--warmup", Text(warmup), "--connections", Text(connections),
+        };
         if (identity)
-            start.ArgumentList.Add("--identity");
-
+            arguments.Add("--identity");
+        var start = SelfProcess.StartInfo(arguments);
         // The token travels in the environment, not on a command line other users can list.
         start.Environment[TokenVariable] = server.DashboardToken;
-        start.RedirectStandardOutput = true;
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("The load generator did not start.");
-        var output = await child.StandardOutput.ReadToEndAsync();
-        await child.WaitForExitAsync();
-        if (child.ExitCode != 0)
-        {
-            Console.Error.WriteLine($"heatmap: the load generator exited with {child.ExitCode}");
-            return null;
-        }
-
-        return JsonDocument.Parse(output.Trim()).RootElement.Clone();
-    }
-
-    /// <summary>This program as a new process: the apphost, or dotnet with this assembly when run as "dotnet x.dll".</summary>
-    private static ProcessStartInfo SelfStartInfo()
-    {
-        var path = Environment.ProcessPath ?? throw new InvalidOperationException("The path of this process is unknown.");
-        if (!Path.GetFileNameWithoutExtension(path).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-            return new ProcessStartInfo(path);
-        var start = new ProcessStartInfo(path);
-        start.ArgumentList.Add(typeof(HeatmapSuite).Assembly.Location);
-        return start;
+        var line = await SelfProcess.RunForLastLineAsync(start, "load generator");
+        return line is null ? null : JsonDocument.Parse(line).RootElement.Clone();
     }
 
     private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);

@@ -33,6 +33,8 @@ internal sealed class BenchOutbox : IMdtOutbox
 
         return ValueTask.CompletedTask;
     }
+
+    public ValueTask DeliverAsync(MdtMessage message, CancellationToken cancellationToken = default) => SendAsync(message, cancellationToken);
 }
 
 /// <summary>An offer waiting for the simulated driver's answer.</summary>

@@ -5,9 +5,10 @@ namespace SupplyGrid.Bench.City;
 
 /// <summary>
 /// The load generator: delivers every driver's ping once per simulated 4 s round, bookings at a simulated rate, and
-/// the drivers' replies to offers, through the runtime's stream dispatcher exactly as the Kafka pump does, moving the
-/// simulated clock as it goes. At most <c>window</c> records are in flight, so the grid runs saturated but mailboxes
-/// stay bounded (and so does the queueing delay an offer sees).
+/// the drivers' replies to offers, through the record dispatcher the silo's Kafka consumer hands records to (one grain
+/// call per record, at most one in flight per grain), moving the simulated clock as it goes. At most <c>window</c>
+/// records are in flight, so the grid runs saturated but queues stay bounded (and so does the queueing delay an offer
+/// sees). Runs on a thread of its own: it blocks while the window is full.
 /// </summary>
 internal sealed class CityFeeder(CitySimulation city, SimulatedClock clock, IRecordDispatcher dispatcher, BenchOutbox outbox,
     double bookingsPerSimSecond, int window) : IRecordDeliveryObserver
@@ -22,6 +23,7 @@ internal sealed class CityFeeder(CitySimulation city, SimulatedClock clock, IRec
     private long _failed;
     private double _bookingDebt;
     private long _round;
+    private int _chunk;
     private DateTimeOffset _start = clock.GetUtcNow();
     private Exception? _lastError;
 
@@ -43,7 +45,13 @@ internal sealed class CityFeeder(CitySimulation city, SimulatedClock clock, IRec
         }
     }
 
-    /// <summary>Feeds whole rounds on the calling thread until <paramref name="stop"/> says so (checked between chunks).</summary>
+    /// <summary>Rounds fed so far (a round is every driver's ping once).</summary>
+    public long Rounds => _round;
+
+    /// <summary>
+    /// Feeds chunks of rounds on the calling thread until <paramref name="stop"/> says so (checked between chunks); the
+    /// next call goes on from the chunk where this one stopped.
+    /// </summary>
     public void Run(Func<bool> stop)
     {
         var chunkLength = Round / ChunksPerRound;
@@ -51,10 +59,11 @@ internal sealed class CityFeeder(CitySimulation city, SimulatedClock clock, IRec
         while (true)
         {
             var roundStart = _start + Round * _round;
-            for (var c = 0; c < ChunksPerRound; c++)
+            for (; _chunk < ChunksPerRound; _chunk++)
             {
                 if (stop())
                     return;
+                var c = _chunk;
                 var at = roundStart + chunkLength * c;
                 clock.AdvanceTo(at);
                 DeliverReplies(at);
@@ -68,6 +77,7 @@ internal sealed class CityFeeder(CitySimulation city, SimulatedClock clock, IRec
                 }
             }
 
+            _chunk = 0;
             _round++;
         }
     }
@@ -86,7 +96,7 @@ internal sealed class CityFeeder(CitySimulation city, SimulatedClock clock, IRec
         }
     }
 
-    /// <summary>Waits until everything delivered has been handled and the mailboxes are empty.</summary>
+    /// <summary>Waits until every record delivered has been handled (the one-way notifications it set off may still run).</summary>
     public async Task DrainAsync()
     {
         while (Completed < Interlocked.Read(ref _sent) || dispatcher.PendingMessages > 0)

@@ -44,7 +44,7 @@ internal sealed class CitySimulation
         _hasTarget = new bool[drivers];
         for (var i = 0; i < drivers; i++)
         {
-            Ids[i] = "d" + i;
+            Ids[i] = IdOf(i);
             _lat[i] = South + _random.NextDouble() * (North - South);
             _lng[i] = West + _random.NextDouble() * (East - West);
             _heading[i] = _random.NextDouble() * 2 * Math.PI;
@@ -124,6 +124,9 @@ internal sealed class CitySimulation
         _targetLng[i] = targetLng;
         _speedKmh[i] = 30;
     }
+
+    /// <summary>Driver <paramref name="i"/>'s id (a client process names the same drivers without the simulation).</summary>
+    public static string IdOf(int i) => "d" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static int IndexOf(string driverId) => int.Parse(driverId.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,19 +1,29 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
 using Microsoft.Extensions.DependencyInjection;
-using SupplyGrid.Runtime;
-using SupplyGrid.Kafka;
+using Microsoft.Extensions.Hosting;
+using Orleans;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using SupplyGrid.Bench.Grid;
+using SupplyGrid.Grains.Ports;
 
 namespace SupplyGrid.Bench.City;
 
 /// <summary>
 /// A city of N drivers pinging every 4 simulated seconds, with bookings and offers flowing and cells recomputing on
-/// their 5 s timers, time compressed so the machine is saturated. Prints one JSON line: events/s, offers, p99 cell
-/// tick, p99 decision (deficit detected to MDT offer), peak RSS and resident bytes per driver.
+/// their 5 s timers, on an in-process Orleans silo as the default run composes it, time compressed so the machine is
+/// saturated. Records reach the grains by grain calls through the silo's record dispatcher, as its Kafka consumer hands
+/// them over. In the same process, right before the city starts, the bare-Orleans baseline (empty calls over 10,000
+/// activations). Prints one JSON line: events/s, offers, p99 decision (deficit detected to MDT offer), p99 cell tick,
+/// bytes per driver, CPU per event, the baseline's calls/s, and the load and cores of the machine.
 /// Options: --drivers (100,000), --seconds (30, measured after warm-up), --bookings-per-s (simulated; one per 2,000
 /// drivers, concentrated around five hubs, and the 15 minutes before the start delivered first so demand windows begin full),
-/// --window (records in flight, 5,000), --warmup-rounds (5), --seed, --pool-shards (campaign grains of the
-/// reposition pool, 16: a fleet this size makes thousands of ledger movements a second), --diagnostics (per-method grain
-/// latencies to stderr).
+/// --window (records in flight, 5,000), --warmup-rounds (at least 5; more until a round compiles fewer than 20 methods,
+/// at most --max-warmup-rounds, 40), --seed, --pool-shards (campaign grains of the
+/// reposition pool, 16: a fleet this size makes thousands of ledger movements a second), --baseline-seconds (5),
+/// --baseline-callers (256), --diagnostics (per-method grain call timings to stderr).
 /// </summary>
 public sealed class CitySuite : IBenchSuite
 {
@@ -26,103 +36,174 @@ public sealed class CitySuite : IBenchSuite
         var bookingsPerSecond = args.Double("bookings-per-s", drivers / 2_000.0);
         var window = checked((int)args.Long("window", 5_000));
         var warmupRounds = args.Long("warmup-rounds", 5);
+        var maxWarmupRounds = Math.Max(warmupRounds, args.Long("max-warmup-rounds", 40));
         var seed = checked((int)args.Long("seed", 20260105));
         var poolShards = checked((int)args.Long("pool-shards", 16));
-        if (drivers < 1 || seconds <= 0 || bookingsPerSecond < 0 || window < 1 || warmupRounds < 1)
+        var baselineSeconds = args.Double("baseline-seconds", 5);
+        var baselineCallers = checked((int)args.Long("baseline-callers", BaselineCalls.DefaultCallers));
+        if (drivers < 1 || seconds <= 0 || bookingsPerSecond < 0 || window < 1 || warmupRounds < 1 || baselineSeconds <= 0 || baselineCallers < 1)
         {
-            Console.Error.WriteLine("city: --drivers, --seconds, --window and --warmup-rounds must be positive, --bookings-per-s not negative");
+            Console.Error.WriteLine("city: --drivers, --seconds, --window, --warmup-rounds, --baseline-seconds and --baseline-callers must be positive, --bookings-per-s not negative");
             return 2;
         }
 
         // Monday 09:00 in Singapore.
         var clock = new SimulatedClock(new DateTimeOffset(2026, 1, 5, 1, 0, 0, TimeSpan.Zero));
         var outbox = new BenchOutbox();
+        var timings = args.Has("diagnostics") ? new GrainCallTimings() : null;
         using var latency = new LatencyRecorder();
-        using var host = await BenchHost.StartAsync(clock, outbox, new Dictionary<string, string?>
-        {
-            // The pool must outlast the run so offers keep flowing.
-            ["Cities:singapore:RepositionPool:Budget"] = "1000000000",
-            ["Cities:singapore:RepositionPool:Shards"] = poolShards.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        var dispatcher = host.Services.GetRequiredService<IRecordDispatcher>();
+        using var host = await BenchSilo.StartAsync(
+            new Dictionary<string, string?>
+            {
+                // The pool must outlast the run so offers keep flowing.
+                ["Cities:singapore:RepositionPool:Budget"] = "1000000000",
+                ["Cities:singapore:RepositionPool:Shards"] = poolShards.ToString(CultureInfo.InvariantCulture),
+            },
+            services =>
+            {
+                BenchSilo.UseGrainClock(services, clock);
+                services.AddSingleton<IMdtOutbox>(outbox);
+            },
+            silo =>
+            {
+                if (timings is not null)
+                    silo.AddIncomingGrainCallFilter(timings);
+            });
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+
+        var baselineLoad = BenchOutput.LoadAverage();
+        var baseline = await BaselineCalls.MeasureAsync(grains, BaselineCalls.DefaultActivations, baselineCallers, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(baselineSeconds));
+
+        var dispatcher = Environment.GetEnvironmentVariable("BENCH_EXPERIMENT") is { } experiment
+            ? ExperimentalDispatcher.Create(host.Services, experiment)
+            : BenchSilo.RecordDispatcher(host.Services);
         var city = new CitySimulation(drivers, seed);
         var feeder = new CityFeeder(city, clock, dispatcher, outbox, bookingsPerSecond, window);
-        var heapBefore = BenchHost.SettledHeap();
+        var heapBefore = ManagedHeap.Settled();
 
         var roundLength = CityFeeder.Round;
-        var warmupEnd = clock.GetUtcNow() + roundLength * warmupRounds;
-        await Task.Run(() =>
+        // Resident bytes per driver after the first rounds (the figure the old runtime was measured by), then more
+        // rounds until the JIT has settled.
+        await OnOwnThread(() =>
         {
             feeder.PrefillBookings(TimeSpan.FromMinutes(15));
-            feeder.Run(() => feeder.SimulatedNow >= warmupEnd);
+            feeder.Run(() => feeder.Rounds >= warmupRounds);
         });
         await feeder.DrainAsync();
-        var heapAfter = BenchHost.SettledHeap();
+        await ManagedHeap.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
+        var heapAfter = ManagedHeap.Settled();
+        var (rounds, jitLastRound) = await OnOwnThread(() => WarmUp(feeder, warmupRounds + 1, maxWarmupRounds));
+        await feeder.DrainAsync();
+        await ManagedHeap.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
+        var heapBeforeMeasuring = ManagedHeap.Settled();
         GC.KeepAlive(city);
 
+        Console.Error.WriteLine($"city: warmed up in {rounds} rounds ({drivers} drivers, {(heapAfter - heapBefore) / drivers} bytes each); measuring for {seconds} s");
         latency.Start();
         var completedBefore = feeder.Completed;
         var offersBefore = outbox.Offers;
         var simBefore = clock.GetUtcNow();
         var load = BenchOutput.LoadAverage();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var jitBefore = (Methods: JitInfo.GetCompiledMethodCount(), Time: JitInfo.GetCompilationTime());
         var gcPauseBefore = GC.GetTotalPauseDuration();
         int gen0Before = GC.CollectionCount(0), gen1Before = GC.CollectionCount(1), gen2Before = GC.CollectionCount(2);
         var watch = Stopwatch.StartNew();
-        await Task.Factory.StartNew(() => feeder.Run(() => watch.Elapsed.TotalSeconds >= seconds), TaskCreationOptions.LongRunning);
+        await OnOwnThread(() => feeder.Run(() => watch.Elapsed.TotalSeconds >= seconds));
         var elapsed = watch.Elapsed.TotalSeconds;
         var handled = feeder.Completed - completedBefore;
         // On a shared machine the cores this process actually got say how to read the rates.
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-        var cpuUsed = cpuSeconds / elapsed;
         latency.Stop();
+        var jitMethods = JitInfo.GetCompiledMethodCount() - jitBefore.Methods;
+        var jitTime = JitInfo.GetCompilationTime() - jitBefore.Time;
+        var loadAfter = BenchOutput.LoadAverage();
         var gcPause = GC.GetTotalPauseDuration() - gcPauseBefore;
         int gen0 = GC.CollectionCount(0) - gen0Before, gen1 = GC.CollectionCount(1) - gen1Before, gen2 = GC.CollectionCount(2) - gen2Before;
         var simulated = (clock.GetUtcNow() - simBefore).TotalSeconds;
-        var rounds = (long)(simulated / roundLength.TotalSeconds);
+        await feeder.DrainAsync();
+        await ManagedHeap.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
+        // Every driver exists before measuring: live heap that grows with the events handled is kept per event.
+        var retainedPerEvent = (ManagedHeap.Settled() - heapBeforeMeasuring) / (double)Math.Max(1, handled);
 
-        var monitor = host.Services.GetRequiredService<IGridMonitor>().Snapshot();
-        var cells = monitor.GrainTypes.FirstOrDefault(t => t.GrainType == "cell")?.Activations ?? 0;
-        BenchOutput.WriteLine(new Dictionary<string, object?>
+        var activations = await grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        var line = new Dictionary<string, object?>
         {
             ["scenario"] = "city",
+            ["runtime"] = "orleans",
             ["drivers"] = drivers,
-            ["cells"] = cells,
             ["events_per_s"] = Math.Round(handled / elapsed),
-            ["offers"] = outbox.Offers - offersBefore,
-            ["p99_tick_ms"] = Math.Round(latency.TickPercentile(0.99), 2),
             ["p99_decision_ms"] = Math.Round(latency.DecisionPercentile(0.99), 2),
-            ["peak_rss_mb"] = Math.Round(BenchOutput.PeakRssMb()),
             ["bytes_per_driver"] = Math.Round((heapAfter - heapBefore) / (double)drivers),
-            ["cores"] = BenchOutput.Cores,
-            ["cpu_used"] = Math.Round(cpuUsed, 2),
-            // CPU time of the whole process (feeder, grains, runtime) per handled event: the load-independent figure.
+            ["retained_bytes_per_event"] = Math.Round(retainedPerEvent),
+            ["offers"] = outbox.Offers - offersBefore,
+            // CPU time of the whole process (feeder, grains, Orleans) per handled event: the load-independent figure.
             ["cpu_us_per_event"] = Math.Round(cpuSeconds * 1e6 / Math.Max(1, handled), 2),
+            ["baseline_calls_per_s"] = Math.Round(baseline.CallsPerSecond),
             ["load_avg"] = load,
+            ["load_avg_after"] = loadAfter,
+            ["cores"] = BenchOutput.Cores,
+            ["cpu_used"] = Math.Round(cpuSeconds / elapsed, 2),
+            ["p50_decision_ms"] = Math.Round(latency.DecisionPercentile(0.5), 2),
+            ["p99_tick_ms"] = Math.Round(latency.TickPercentile(0.99), 2),
+            ["decisions"] = latency.Decisions,
+            ["ticks"] = latency.Ticks,
+            ["cells"] = ActivationsOf(activations, "CellGrain"),
+            ["driver_activations"] = ActivationsOf(activations, "DriverGrain"),
+            ["peak_rss_mb"] = Math.Round(BenchOutput.PeakRssMb()),
             ["seconds"] = Math.Round(elapsed, 1),
             ["simulated_s"] = Math.Round(simulated),
-            ["rounds"] = rounds,
-            ["ticks"] = latency.Ticks,
-            ["decisions"] = latency.Decisions,
-            ["p50_decision_ms"] = Math.Round(latency.DecisionPercentile(0.5), 2),
+            ["rounds"] = (long)(simulated / roundLength.TotalSeconds),
+            ["warmup_rounds"] = rounds,
+            ["jit_methods_last_warmup_round"] = jitLastRound,
+            // Methods the JIT compiled while measuring, and the time it took: how warm the measured code was.
+            ["jit_methods_measured"] = jitMethods,
+            ["jit_ms_measured"] = Math.Round(jitTime.TotalMilliseconds),
             ["failed_deliveries"] = feeder.Failed,
             // Collections while measuring (gen0 counts include gen1 and gen2 ones) and the time the runtime was paused.
             ["gc_collections"] = $"{gen0}/{gen1}/{gen2}",
             ["gc_pause_ms"] = Math.Round(gcPause.TotalMilliseconds),
-        });
-        if (args.Has("diagnostics"))
-        {
-            foreach (var type in monitor.GrainTypes)
-            {
-                foreach (var method in type.Methods.Where(m => m.Calls > 0))
-                    Console.Error.WriteLine($"{type.GrainType,-12} {method.InterfaceName}.{method.MethodName,-24} calls {method.Calls,10} p50 {method.P50Microseconds,10:0} us p99 {method.P99Microseconds,10:0} us");
-            }
-        }
+            ["server_gc"] = System.Runtime.GCSettings.IsServerGC,
+            ["baseline_load_avg"] = baselineLoad,
+        };
+        baseline.AddTo(line, "baseline_");
+        BenchOutput.WriteLine(line);
 
+        timings?.WriteTo(Console.Error);
         if (feeder.LastError is { } error)
             Console.Error.WriteLine($"city: last delivery failure: {error}");
 
         await host.StopAsync();
-        return 0;
+        return feeder.Failed == 0 ? 0 : 1;
     }
+
+    /// <summary>
+    /// Whole rounds until at least <paramref name="minRounds"/> have run in all and the last compiled fewer than
+    /// <see cref="SettledJitMethods"/> methods (tiered compilation has reached the code the run executes), or
+    /// <paramref name="maxRounds"/>. Returns the rounds run and the methods the last one compiled.
+    /// </summary>
+    private static (long Rounds, long JitLastRound) WarmUp(CityFeeder feeder, long minRounds, long maxRounds)
+    {
+        var compiled = JitInfo.GetCompiledMethodCount();
+        while (true)
+        {
+            var target = feeder.Rounds + 1;
+            feeder.Run(() => feeder.Rounds >= target);
+            var now = JitInfo.GetCompiledMethodCount();
+            var fresh = now - compiled;
+            compiled = now;
+            if (feeder.Rounds >= maxRounds || (feeder.Rounds >= minRounds && fresh < SettledJitMethods))
+                return (feeder.Rounds, fresh);
+        }
+    }
+
+    private const int SettledJitMethods = 20;
+
+    /// <summary>The feeder blocks while its window is full: give it a thread of its own, not one of the pool's that grains run on.</summary>
+    private static Task OnOwnThread(Action work) => Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static Task<T> OnOwnThread<T>(Func<T> work) => Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static int ActivationsOf(SimpleGrainStatistic[] statistics, string grainClass) =>
+        statistics.Where(s => s.GrainType.Contains(grainClass, StringComparison.Ordinal)).Sum(s => s.ActivationCount);
 }

@@ -41,15 +41,9 @@ internal sealed class LatencyRecorder : IDisposable
 
     public int Decisions => _decisions.Count;
 
-    public double TickPercentile(double q) => Percentile(_ticks, q);
+    public double TickPercentile(double q) => Percentiles.Of(_ticks, q);
 
-    public double DecisionPercentile(double q) => Percentile(_decisions, q);
-
-    internal static double Percentile(IEnumerable<double> values, double q)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
-    }
+    public double DecisionPercentile(double q) => Percentiles.Of(_decisions, q);
 
     public void Dispose() => _listener.Dispose();
 }

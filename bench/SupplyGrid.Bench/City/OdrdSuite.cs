@@ -1,18 +1,21 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using SupplyGrid.Geo;
-using SupplyGrid.Grains;
-using SupplyGrid.Runtime;
-using SupplyGrid.Kafka;
+using Microsoft.Extensions.Hosting;
+using SupplyGrid.Bench.Grid;
 
 namespace SupplyGrid.Bench.City;
 
 /// <summary>
-/// ODRD ranking latency: a city of drivers (one ping each) with some cells in deficit, then rank requests of 50 and
-/// 200 candidates through the ranking grain, one caller at a time and from several callers at once. Each request asks
-/// every candidate's driver grain and every distinct cell among them, then scores. Prints one JSON line per
-/// (candidates, callers). Options: --drivers (20,000), --requests (20,000 per line), --callers (8 for the
-/// concurrent lines), --seed.
+/// ODRD ranking as the dispatch plug-in calls it: from an Orleans client in another process, through the silo's
+/// gateway. This process runs the silo (the default run's composition) and a city of drivers (one ping each, cells
+/// recomputed once); a second copy of this executable, started as an Orleans client, sends rank requests of 50
+/// candidates open-loop at a fixed rate and measures each from its due time (a slow answer delays no later request,
+/// and lateness counts), then, as a second client run, the bare-Orleans baseline from a client: empty calls over 10,000
+/// activations from 256 callers. Prints one JSON line.
+/// Options: --drivers (20,000), --candidates (50), --rate (200 rankings/s), --seconds (20, measured), --warmup (5 s at
+/// the same rate), --baseline-seconds (5), --baseline-callers (256), --seed.
 /// </summary>
 public sealed class OdrdSuite : IBenchSuite
 {
@@ -20,94 +23,90 @@ public sealed class OdrdSuite : IBenchSuite
 
     public async Task<int> RunAsync(BenchArgs args)
     {
+        if (args.String("client") is { } role)
+            return await OdrdClient.RunAsync(role, args);
+
         var drivers = checked((int)args.Long("drivers", 20_000));
-        var requests = checked((int)args.Long("requests", 20_000));
-        var callers = checked((int)args.Long("callers", 8));
+        var candidates = checked((int)args.Long("candidates", 50));
+        var rate = args.Double("rate", 200);
+        var seconds = args.Double("seconds", 20);
+        var warmup = args.Double("warmup", 5);
+        var baselineSeconds = args.Double("baseline-seconds", 5);
+        var baselineCallers = checked((int)args.Long("baseline-callers", BaselineCalls.DefaultCallers));
         var seed = checked((int)args.Long("seed", 20260105));
-        if (drivers < 200 || requests < 1 || callers < 1)
+        if (drivers < 200 || candidates < 1 || candidates > drivers || rate <= 0 || seconds <= 0 || warmup < 0 || baselineSeconds <= 0 || baselineCallers < 1)
         {
-            Console.Error.WriteLine("odrd: --drivers must be at least 200, --requests and --callers positive");
+            Console.Error.WriteLine("odrd: --drivers must be at least 200, --candidates between 1 and --drivers, --rate, --seconds, --baseline-seconds and --baseline-callers positive, --warmup not negative");
             return 2;
         }
 
         var clock = new SimulatedClock(DateTimeOffset.UtcNow);
-        using var host = await BenchHost.StartAsync(clock, new BenchOutbox(), new Dictionary<string, string?>());
+        var ports = SiloPorts.Free();
+        using var host = await BenchSilo.StartAsync(new Dictionary<string, string?>(), services => BenchSilo.UseGrainClock(services, clock), ports: ports);
         var city = new CitySimulation(drivers, seed);
         await PopulateAsync(host.Services, city, clock);
-        var factory = host.Services.GetRequiredService<IGrainFactory>();
-        var ranker = factory.GetGrain<IOdrdRankingGrain>("singapore");
 
-        foreach (var candidates in new[] { 50, 200 })
-        {
-            await MeasureAsync(ranker, city, candidates, Math.Min(requests, 1_000), 1, seed);
-            foreach (var concurrency in new[] { 1, callers })
-            {
-                var load = BenchOutput.LoadAverage();
-                var (latencies, elapsed, cpuUsed) = await MeasureAsync(ranker, city, candidates, requests, concurrency, seed + concurrency);
-                BenchOutput.WriteLine(new Dictionary<string, object?>
-                {
-                    ["scenario"] = "odrd",
-                    ["candidates"] = candidates,
-                    ["callers"] = concurrency,
-                    ["requests"] = latencies.Length,
-                    ["p50_ms"] = Math.Round(LatencyRecorder.Percentile(latencies, 0.5), 3),
-                    ["p99_ms"] = Math.Round(LatencyRecorder.Percentile(latencies, 0.99), 3),
-                    ["p999_ms"] = Math.Round(LatencyRecorder.Percentile(latencies, 0.999), 3),
-                    ["ranks_per_s"] = Math.Round(latencies.Length / elapsed),
-                    ["drivers"] = drivers,
-                    ["cores"] = BenchOutput.Cores,
-                    ["cpu_used"] = Math.Round(cpuUsed, 2),
-                    ["cpu_ms_per_rank"] = Math.Round(cpuUsed * elapsed * 1000 / latencies.Length, 3),
-                    ["load_avg"] = load,
-                });
-            }
-        }
-
+        var common = new[] { "--gateway-port", Text(ports.Gateway) };
+        var rankingLoad = BenchOutput.LoadAverage();
+        var (ranking, rankingSiloCpu) = await RunClientAsync(
+        [
+            "odrd", "--client", "ranking", .. common, "--drivers", Text(drivers), "--candidates", Text(candidates), "--rate", Text(rate),
+            "--seconds", Text(seconds), "--warmup", Text(warmup), "--seed", Text(seed),
+        ]);
+        var baselineLoad = BenchOutput.LoadAverage();
+        var (baseline, baselineSiloCpu) = await RunClientAsync(
+        [
+            "odrd", "--client", "baseline", .. common, "--baseline-seconds", Text(baselineSeconds), "--baseline-callers", Text(baselineCallers),
+        ]);
         await host.StopAsync();
-        return 0;
+        if (ranking is null || baseline is null)
+            return 1;
+
+        var requestsSent = rate * (seconds + warmup);
+        var line = new Dictionary<string, object?>
+        {
+            ["scenario"] = "odrd",
+            ["runtime"] = "orleans",
+            ["via"] = "client process through the gateway",
+            ["candidates"] = candidates,
+            ["rate_per_s"] = rate,
+        };
+        foreach (var property in ranking.Value.EnumerateObject())
+            line[property.Name] = property.Value.Clone();
+        // The silo's CPU over the whole client run (warm-up included) per request sent.
+        line["silo_cpu_ms_per_rank"] = Math.Round(rankingSiloCpu.TotalMilliseconds / requestsSent, 3);
+        line["drivers"] = drivers;
+        line["load_avg"] = rankingLoad;
+        line["cores"] = BenchOutput.Cores;
+        foreach (var property in baseline.Value.EnumerateObject())
+            line["baseline_" + property.Name] = property.Value.Clone();
+        line["baseline_silo_cpu_s"] = Math.Round(baselineSiloCpu.TotalSeconds, 2);
+        line["baseline_load_avg"] = baselineLoad;
+        BenchOutput.WriteLine(line);
+        return ranking.Value.GetProperty("errors").GetInt64() == 0 ? 0 : 1;
     }
 
     /// <summary>One ping per driver, bookings around the hubs, then one recompute of every cell.</summary>
     private static async Task PopulateAsync(IServiceProvider services, CitySimulation city, SimulatedClock clock)
     {
-        var dispatcher = services.GetRequiredService<IRecordDispatcher>();
-        var feeder = new CityFeeder(city, clock, dispatcher, new BenchOutbox(), bookingsPerSimSecond: city.Drivers / 40.0, window: 20_000);
+        var feeder = new CityFeeder(city, clock, BenchSilo.RecordDispatcher(services), new BenchOutbox(), bookingsPerSimSecond: city.Drivers / 40.0, window: 20_000);
         var end = clock.GetUtcNow() + CityFeeder.Round;
-        feeder.Run(() => clock.GetUtcNow() >= end);
+        await Task.Factory.StartNew(() => feeder.Run(() => clock.GetUtcNow() >= end), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         await feeder.DrainAsync();
+        if (feeder.Failed > 0)
+            throw new InvalidOperationException($"{feeder.Failed} records failed while populating the city", feeder.LastError);
         clock.AdvanceTo(clock.GetUtcNow() + TimeSpan.FromSeconds(6));
-        await feeder.DrainAsync();
+        await ManagedHeap.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
     }
 
-    private static async Task<(double[] Latencies, double Seconds, double CpuUsed)> MeasureAsync(IOdrdRankingGrain ranker, CitySimulation city, int candidates,
-        int requests, int concurrency, int seed)
+    /// <summary>Runs this executable as an Orleans client with <paramref name="arguments"/>; its JSON line and this process's CPU meanwhile.</summary>
+    private static async Task<(JsonElement? Result, TimeSpan SiloCpu)> RunClientAsync(string[] arguments)
     {
-        var latencies = new double[requests];
-        var next = -1;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(c => Task.Run(async () =>
-        {
-            var random = new Random(seed * 31 + c);
-            var ids = new string[candidates];
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < requests)
-            {
-                var pickup = new LatLng(1.27 + random.NextDouble() * 0.15, 103.70 + random.NextDouble() * 0.25);
-                var chosen = new HashSet<int>();
-                while (chosen.Count < candidates)
-                    chosen.Add(random.Next(city.Drivers));
-                var k = 0;
-                foreach (var index in chosen)
-                    ids[k++] = city.Ids[index];
-                var started = Stopwatch.GetTimestamp();
-                var ranking = await ranker.Rank(new OdrdRankRequest(pickup, ids.ToArray()));
-                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (ranking.Ranked.Count + ranking.Unranked.Count != candidates)
-                    throw new InvalidOperationException("The ranking lost candidates.");
-            }
-        })));
-        var seconds = watch.Elapsed.TotalSeconds;
-        return (latencies, seconds, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / seconds);
+        var line = await SelfProcess.RunForLastLineAsync(SelfProcess.StartInfo(arguments), "odrd client");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        return (line is null ? null : JsonDocument.Parse(line).RootElement.Clone(), cpu);
     }
+
+    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

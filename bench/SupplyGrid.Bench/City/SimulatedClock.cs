@@ -3,10 +3,19 @@ using System.Diagnostics;
 namespace SupplyGrid.Bench.City;
 
 /// <summary>
-/// A clock the load generator moves: grain timers, reminders and the runtime's periodic work fire when simulated time
-/// reaches them, so time is compressed as far as the machine can push events. Timestamps stay on the wall clock, so
-/// latency figures (tick duration, deficit-to-MDT) and response timeouts are real.
+/// A clock the load generator moves, given to the silo as its grain and reminder clocks: grain timers and reminders fire
+/// when simulated time reaches them, so time is compressed as far as the machine can push events (Orleans' own areas,
+/// membership, messaging and the directory, stay on the system clock). Timestamps stay on the wall clock, so latency
+/// figures (tick duration, deficit-to-MDT) are real.
 /// </summary>
+/// <remarks>
+/// A timer fires at the end of the millisecond it is due in (its due time plus a millisecond less one tick). Orleans'
+/// reminder service waits for an instant with <c>Task.Delay(instant - now, clock)</c> in a loop until now reaches it
+/// (and its reminder-list refresh picks instants at random, to the tick). <c>Task.Delay</c> truncates to whole
+/// milliseconds and, with less than one left, completes at once without a timer; since only the feeder moves this
+/// clock, a delay timer that fired at its truncated due time would leave that loop spinning for ever, on the feeder's
+/// own thread, which fires the timers. Fired at the end of the millisecond, it leaves now at or past the instant.
+/// </remarks>
 internal sealed class SimulatedClock(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _lock = new();
@@ -75,6 +84,9 @@ internal sealed class SimulatedClock(DateTimeOffset start) : TimeProvider
         _due.Enqueue((timer, timer.Version), dueTicks);
     }
 
+    /// <summary>How much later than its due time a timer fires: to the end of that millisecond (see the remarks).</summary>
+    private static readonly long FiringDelayTicks = TimeSpan.TicksPerMillisecond - 1;
+
     private sealed class SimTimer(SimulatedClock clock, TimerCallback callback, object? state) : ITimer
     {
         public long Version;
@@ -88,7 +100,7 @@ internal sealed class SimulatedClock(DateTimeOffset start) : TimeProvider
                 if (dueTime == Timeout.InfiniteTimeSpan)
                     Version++;
                 else
-                    clock.Schedule(this, clock._nowTicks + dueTime.Ticks);
+                    clock.Schedule(this, clock._nowTicks + dueTime.Ticks + FiringDelayTicks);
             }
 
             return true;

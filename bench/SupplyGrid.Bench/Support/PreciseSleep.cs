@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace SupplyGrid.Bench.Api;
+namespace SupplyGrid.Bench;
 
 /// <summary>
 /// Waits until a Stopwatch timestamp with sub-millisecond accuracy without spinning: Thread.Sleep rounds up to whole
