@@ -17,6 +17,9 @@ namespace SupplyGrid.Grains.Ranking;
 [StatelessWorker]
 public sealed class OdrdRankingGrain(CityDirectory cities, [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, IOdrdRankingGrain
 {
+    private KeyedGrains<IDriverGrain>? _drivers;
+    private KeyedGrains<ICellGrain>? _cells;
+
     public async Task<OdrdRanking> Rank(OdrdRankRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -38,7 +41,7 @@ public sealed class OdrdRankingGrain(CityDirectory cities, [FromKeyedServices(Ti
 
         var factsTasks = new Task<DispatchFacts>[ids.Count];
         for (var i = 0; i < ids.Count; i++)
-            factsTasks[i] = GrainFactory.GetGrain<IDriverGrain>(ids[i]).GetDispatchFacts();
+            factsTasks[i] = (_drivers ??= new(GrainFactory)).Get(ids[i]).GetDispatchFacts();
         var facts = await Task.WhenAll(factsTasks);
 
         var cellTasks = new Dictionary<H3Index, Task<CellFigures>>();
@@ -58,7 +61,7 @@ public sealed class OdrdRankingGrain(CityDirectory cities, [FromKeyedServices(Ti
             {
                 rankable[i] = true;
                 if (!cellTasks.ContainsKey(f.Cell))
-                    cellTasks[f.Cell] = GrainFactory.GetGrain<ICellGrain>(f.Cell.ToString()).GetFigures();
+                    cellTasks[f.Cell] = (_cells ??= new(GrainFactory)).Get(f.Cell.ToString()).GetFigures();
             }
         }
 

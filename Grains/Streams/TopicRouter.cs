@@ -14,6 +14,9 @@ namespace SupplyGrid.Grains.Streams;
 /// </summary>
 public sealed class TopicRouter(IGrainFactory grains, CityDirectory cities, DomainMetrics metrics)
 {
+    private readonly KeyedGrains<IDriverGrain> _drivers = new(grains);
+    private readonly KeyedGrains<ICellGrain> _cells = new(grains);
+
     /// <summary>The topics whose records the grid consumes.</summary>
     public static IReadOnlySet<string> ConsumedTopics { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -52,9 +55,9 @@ public sealed class TopicRouter(IGrainFactory grains, CityDirectory cities, Doma
         UploadTrip trip => Driver(grainKey).OnNextAsync(trip),
         DriverRealPerformance performance => Driver(grainKey).OnNextAsync(performance),
         MessageReply reply => Driver(grainKey).OnNextAsync(reply),
-        BookingCreated booking => grains.GetGrain<ICellGrain>(grainKey).BookingCreated(new CellBooking(booking.BookingId, booking.Ts)),
+        BookingCreated booking => _cells.Get(grainKey).BookingCreated(new CellBooking(booking.BookingId, booking.Ts)),
         _ => throw new ArgumentException($"No grain consumes {record.GetType().Name} records.", nameof(record)),
     };
 
-    private IDriverGrain Driver(string key) => grains.GetGrain<IDriverGrain>(key);
+    private IDriverGrain Driver(string key) => _drivers.Get(key);
 }

@@ -147,6 +147,7 @@ public sealed class H3Suite : IBenchSuite
             ["reference_ops_per_s"] = figures.Reference is { } r ? Math.Round(r) : null,
             ["ratio"] = figures.Reference is { } reference ? Math.Round(figures.Ours / reference, 2) : null,
             ["cores"] = BenchOutput.Cores,
+            ["load_avg"] = BenchOutput.LoadAverage(),
         });
 
     private readonly record struct Figures(double Ours, double? Reference);

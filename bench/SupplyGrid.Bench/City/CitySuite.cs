@@ -16,14 +16,15 @@ namespace SupplyGrid.Bench.City;
 /// their 5 s timers, on an in-process Orleans silo as the default run composes it, time compressed so the machine is
 /// saturated. Records reach the grains by grain calls through the silo's record dispatcher, as its Kafka consumer hands
 /// them over. In the same process, right before the city starts, the bare-Orleans baseline (empty calls over 10,000
-/// activations). Prints one JSON line: events/s, offers, p99 decision (deficit detected to MDT offer), p99 cell tick,
-/// bytes per driver, CPU per event, the baseline's calls/s, and the load and cores of the machine.
+/// activations). Prints one JSON line: events/s, p99 decision (deficit detected to MDT offer), bytes per driver, live
+/// heap kept per event, offers, CPU per event, the baseline's calls/s, and the load and cores of the machine.
 /// Options: --drivers (100,000), --seconds (30, measured after warm-up), --bookings-per-s (simulated; one per 2,000
-/// drivers, concentrated around five hubs, and the 15 minutes before the start delivered first so demand windows begin full),
-/// --window (records in flight, 5,000), --warmup-rounds (at least 5; more until a round compiles fewer than 20 methods,
-/// at most --max-warmup-rounds, 40), --seed, --pool-shards (campaign grains of the
-/// reposition pool, 16: a fleet this size makes thousands of ledger movements a second), --baseline-seconds (5),
-/// --baseline-callers (256), --diagnostics (per-method grain call timings to stderr).
+/// drivers, concentrated around five hubs, and the 15 minutes before the start delivered first so demand windows begin
+/// full), --window (records in flight, 5,000), --warmup-rounds (5; the resident heap per driver is measured after them,
+/// then rounds go on until one compiles fewer than 20 methods, at most --max-warmup-rounds, 40), --seed, --pool-shards
+/// (campaign grains of the reposition pool, 16: a fleet this size makes thousands of ledger movements a second),
+/// --baseline-seconds (5), --baseline-callers (256), --diagnostics (per-method call timings and calls by caller, to
+/// stderr).
 /// </summary>
 public sealed class CitySuite : IBenchSuite
 {
@@ -67,16 +68,14 @@ public sealed class CitySuite : IBenchSuite
             silo =>
             {
                 if (timings is not null)
-                    silo.AddIncomingGrainCallFilter(timings);
+                    silo.AddIncomingGrainCallFilter(timings).AddOutgoingGrainCallFilter(timings);
             });
         var grains = host.Services.GetRequiredService<IGrainFactory>();
 
         var baselineLoad = BenchOutput.LoadAverage();
         var baseline = await BaselineCalls.MeasureAsync(grains, BaselineCalls.DefaultActivations, baselineCallers, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(baselineSeconds));
 
-        var dispatcher = Environment.GetEnvironmentVariable("BENCH_EXPERIMENT") is { } experiment
-            ? ExperimentalDispatcher.Create(host.Services, experiment)
-            : BenchSilo.RecordDispatcher(host.Services);
+        var dispatcher = BenchSilo.RecordDispatcher(host.Services);
         var city = new CitySimulation(drivers, seed);
         var feeder = new CityFeeder(city, clock, dispatcher, outbox, bookingsPerSecond, window);
         var heapBefore = ManagedHeap.Settled();
@@ -84,7 +83,7 @@ public sealed class CitySuite : IBenchSuite
         var roundLength = CityFeeder.Round;
         // Resident bytes per driver after the first rounds (the figure the old runtime was measured by), then more
         // rounds until the JIT has settled.
-        await OnOwnThread(() =>
+        await DedicatedThread.Run(() =>
         {
             feeder.PrefillBookings(TimeSpan.FromMinutes(15));
             feeder.Run(() => feeder.Rounds >= warmupRounds);
@@ -92,7 +91,7 @@ public sealed class CitySuite : IBenchSuite
         await feeder.DrainAsync();
         await ManagedHeap.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
         var heapAfter = ManagedHeap.Settled();
-        var (rounds, jitLastRound) = await OnOwnThread(() => WarmUp(feeder, warmupRounds + 1, maxWarmupRounds));
+        var (rounds, jitLastRound) = await DedicatedThread.Run(() => JitWarmUp.Run(feeder, warmupRounds + 1, maxWarmupRounds));
         await feeder.DrainAsync();
         await ManagedHeap.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
         var heapBeforeMeasuring = ManagedHeap.Settled();
@@ -109,7 +108,7 @@ public sealed class CitySuite : IBenchSuite
         var gcPauseBefore = GC.GetTotalPauseDuration();
         int gen0Before = GC.CollectionCount(0), gen1Before = GC.CollectionCount(1), gen2Before = GC.CollectionCount(2);
         var watch = Stopwatch.StartNew();
-        await OnOwnThread(() => feeder.Run(() => watch.Elapsed.TotalSeconds >= seconds));
+        await DedicatedThread.Run(() => feeder.Run(() => watch.Elapsed.TotalSeconds >= seconds));
         var elapsed = watch.Elapsed.TotalSeconds;
         var handled = feeder.Completed - completedBefore;
         // On a shared machine the cores this process actually got say how to read the rates.
@@ -176,33 +175,6 @@ public sealed class CitySuite : IBenchSuite
         await host.StopAsync();
         return feeder.Failed == 0 ? 0 : 1;
     }
-
-    /// <summary>
-    /// Whole rounds until at least <paramref name="minRounds"/> have run in all and the last compiled fewer than
-    /// <see cref="SettledJitMethods"/> methods (tiered compilation has reached the code the run executes), or
-    /// <paramref name="maxRounds"/>. Returns the rounds run and the methods the last one compiled.
-    /// </summary>
-    private static (long Rounds, long JitLastRound) WarmUp(CityFeeder feeder, long minRounds, long maxRounds)
-    {
-        var compiled = JitInfo.GetCompiledMethodCount();
-        while (true)
-        {
-            var target = feeder.Rounds + 1;
-            feeder.Run(() => feeder.Rounds >= target);
-            var now = JitInfo.GetCompiledMethodCount();
-            var fresh = now - compiled;
-            compiled = now;
-            if (feeder.Rounds >= maxRounds || (feeder.Rounds >= minRounds && fresh < SettledJitMethods))
-                return (feeder.Rounds, fresh);
-        }
-    }
-
-    private const int SettledJitMethods = 20;
-
-    /// <summary>The feeder blocks while its window is full: give it a thread of its own, not one of the pool's that grains run on.</summary>
-    private static Task OnOwnThread(Action work) => Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-    private static Task<T> OnOwnThread<T>(Func<T> work) => Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private static int ActivationsOf(SimpleGrainStatistic[] statistics, string grainClass) =>
         statistics.Where(s => s.GrainType.Contains(grainClass, StringComparison.Ordinal)).Sum(s => s.ActivationCount);

@@ -69,6 +69,7 @@ internal static class OdrdClient
         var outstanding = new CountdownEvent(1);
         var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 10;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcBefore = (Pause: GC.GetTotalPauseDuration(), Count: GC.CollectionCount(0));
         var scheduler = new Thread(() =>
         {
             for (long i = 0; i < total; i++)
@@ -85,6 +86,8 @@ internal static class OdrdClient
         outstanding.Signal();
         outstanding.Wait();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var gcPause = GC.GetTotalPauseDuration() - gcBefore.Pause;
+        var gcCount = GC.CollectionCount(0) - gcBefore.Count;
 
         var fromDue = new List<double>();
         var fromSend = new List<double>();
@@ -114,7 +117,11 @@ internal static class OdrdClient
             // From the moment the call was made rather than due: the difference is this process's own lateness.
             ["p99_from_send_ms"] = Math.Round(Percentiles.Of(fromSend, 0.99), 3),
             ["achieved_per_s"] = Math.Round(measuredSeconds > 0 ? fromDue.Count / measuredSeconds : 0, 1),
+            ["over_5ms"] = fromDue.Count(l => l > 5),
             ["client_cpu_ms_per_rank"] = Math.Round(cpu.TotalMilliseconds / total, 3),
+            // This process's collections and pauses over the whole schedule, warm-up included.
+            ["client_gc_collections"] = gcCount,
+            ["client_gc_pause_ms"] = Math.Round(gcPause.TotalMilliseconds),
         };
     }
 

@@ -48,13 +48,13 @@ public sealed class OdrdSuite : IBenchSuite
 
         var common = new[] { "--gateway-port", Text(ports.Gateway) };
         var rankingLoad = BenchOutput.LoadAverage();
-        var (ranking, rankingSiloCpu) = await RunClientAsync(
+        var (ranking, rankingSilo) = await RunClientAsync(
         [
             "odrd", "--client", "ranking", .. common, "--drivers", Text(drivers), "--candidates", Text(candidates), "--rate", Text(rate),
             "--seconds", Text(seconds), "--warmup", Text(warmup), "--seed", Text(seed),
         ]);
         var baselineLoad = BenchOutput.LoadAverage();
-        var (baseline, baselineSiloCpu) = await RunClientAsync(
+        var (baseline, baselineSilo) = await RunClientAsync(
         [
             "odrd", "--client", "baseline", .. common, "--baseline-seconds", Text(baselineSeconds), "--baseline-callers", Text(baselineCallers),
         ]);
@@ -74,13 +74,16 @@ public sealed class OdrdSuite : IBenchSuite
         foreach (var property in ranking.Value.EnumerateObject())
             line[property.Name] = property.Value.Clone();
         // The silo's CPU over the whole client run (warm-up included) per request sent.
-        line["silo_cpu_ms_per_rank"] = Math.Round(rankingSiloCpu.TotalMilliseconds / requestsSent, 3);
+        line["silo_cpu_ms_per_rank"] = Math.Round(rankingSilo.Cpu.TotalMilliseconds / requestsSent, 3);
+        line["silo_kb_allocated_per_rank"] = Math.Round(rankingSilo.AllocatedBytes / 1024.0 / requestsSent, 1);
+        line["silo_gc_collections"] = rankingSilo.GcCollections;
+        line["silo_gc_pause_ms"] = Math.Round(rankingSilo.GcPause.TotalMilliseconds);
         line["drivers"] = drivers;
         line["load_avg"] = rankingLoad;
         line["cores"] = BenchOutput.Cores;
         foreach (var property in baseline.Value.EnumerateObject())
             line["baseline_" + property.Name] = property.Value.Clone();
-        line["baseline_silo_cpu_s"] = Math.Round(baselineSiloCpu.TotalSeconds, 2);
+        line["baseline_silo_cpu_s"] = Math.Round(baselineSilo.Cpu.TotalSeconds, 2);
         line["baseline_load_avg"] = baselineLoad;
         BenchOutput.WriteLine(line);
         return ranking.Value.GetProperty("errors").GetInt64() == 0 ? 0 : 1;
@@ -91,7 +94,7 @@ public sealed class OdrdSuite : IBenchSuite
     {
         var feeder = new CityFeeder(city, clock, BenchSilo.RecordDispatcher(services), new BenchOutbox(), bookingsPerSimSecond: city.Drivers / 40.0, window: 20_000);
         var end = clock.GetUtcNow() + CityFeeder.Round;
-        await Task.Factory.StartNew(() => feeder.Run(() => clock.GetUtcNow() >= end), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await DedicatedThread.Run(() => feeder.Run(() => clock.GetUtcNow() >= end));
         await feeder.DrainAsync();
         if (feeder.Failed > 0)
             throw new InvalidOperationException($"{feeder.Failed} records failed while populating the city", feeder.LastError);
@@ -100,13 +103,18 @@ public sealed class OdrdSuite : IBenchSuite
     }
 
     /// <summary>Runs this executable as an Orleans client with <paramref name="arguments"/>; its JSON line and this process's CPU meanwhile.</summary>
-    private static async Task<(JsonElement? Result, TimeSpan SiloCpu)> RunClientAsync(string[] arguments)
+    private static async Task<(JsonElement? Result, SiloUsage Silo)> RunClientAsync(string[] arguments)
     {
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var gcBefore = (Pause: GC.GetTotalPauseDuration(), Count: GC.CollectionCount(0), Allocated: GC.GetTotalAllocatedBytes());
         var line = await SelfProcess.RunForLastLineAsync(SelfProcess.StartInfo(arguments), "odrd client");
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        return (line is null ? null : JsonDocument.Parse(line).RootElement.Clone(), cpu);
+        var usage = new SiloUsage(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, GC.CollectionCount(0) - gcBefore.Count,
+            GC.GetTotalPauseDuration() - gcBefore.Pause, GC.GetTotalAllocatedBytes() - gcBefore.Allocated);
+        return (line is null ? null : JsonDocument.Parse(line).RootElement.Clone(), usage);
     }
+
+    /// <summary>What this (the silo's) process spent while a client ran.</summary>
+    private readonly record struct SiloUsage(TimeSpan Cpu, int GcCollections, TimeSpan GcPause, long AllocatedBytes);
 
     private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
