@@ -37,7 +37,7 @@ internal sealed class OutgoingCallTracker(SiloLockstep silo) : IOutgoingGrainCal
         }
 
         // Set in this filter's own async flow: the caller's request context is left as it was.
-        RequestContext.Set(TrackedTargets.OneWayCallKey, item.Id);
+        RequestContext.Set(TrackedTargets.OneWayCallKey, TrackedTargets.OneWayMarker(item.Id, context.TargetId));
         try
         {
             await context.Invoke();

@@ -61,6 +61,28 @@ public sealed class QuietTests(LockstepSilo silo)
     }
 
     [Fact]
+    public async Task A_one_way_call_stays_in_flight_while_its_target_activates_even_when_the_activation_calls_other_grains()
+    {
+        var gate = silo.Services.GetRequiredService<Gate>();
+        var grain = silo.Grains.GetGrain<ISlowStartGrain>("slow-start");
+        await grain.Note();
+        try
+        {
+            // The activation's own call (to an echo grain) has been handled; the note has not.
+            await gate.Entered.WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.False(silo.Clock.IsQuiet);
+            Assert.Contains(silo.Clock.InFlight, w => w.Contains("one-way call ISlowStartGrain.Note to", StringComparison.Ordinal));
+        }
+        finally
+        {
+            gate.Open();
+        }
+
+        await silo.Clock.WhenQuietAsync();
+        Assert.Equal(1, await grain.Notes());
+    }
+
+    [Fact]
     public async Task A_timer_due_at_once_counts_as_in_flight_before_its_tick_can_start()
     {
         var gate = silo.Services.GetRequiredService<Gate>();
