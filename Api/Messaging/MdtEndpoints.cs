@@ -19,7 +19,7 @@ namespace SupplyGrid.Api.Messaging;
 internal static class MdtEndpoints
 {
     /// <summary>The terminal shows 4 lines of 32 characters; longer text would be cut, so it is refused instead.</summary>
-    public const int MaxMessageLength = MdtDisplayText.MaxLines * MdtDisplayText.MaxLineLength;
+    public const int MaxMessageLength = MdtTextRules.MaxLines * MdtTextRules.MaxLineLength;
 
     /// <summary>An operator's fixed incentive may not exceed this (the policy's own amounts are 5 to 20).</summary>
     public const decimal MaxFixedAmount = 1_000m;

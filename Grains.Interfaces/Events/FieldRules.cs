@@ -75,7 +75,7 @@ internal static class FieldRules
 
     /// <summary>An ISO 4217 code: three capital letters.</summary>
     public static string? Currency(string? value, string field) =>
-        value is { Length: 3 } && char.IsAsciiLetterUpper(value[0]) && char.IsAsciiLetterUpper(value[1]) && char.IsAsciiLetterUpper(value[2])
+        CurrencyCode.IsValid(value)
             ? null
             : $"{field} must be a three-letter ISO 4217 code such as SGD (was {Show(value)})";
 

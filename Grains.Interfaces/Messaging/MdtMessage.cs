@@ -26,7 +26,7 @@ public sealed record MdtMessage : ITopicRecord
     [Id(4)]
     public required MdtMessageType Type { get; init; }
 
-    /// <summary>What the terminal shows: at most 4 lines of at most 32 characters, separated by "\n" (see <see cref="MdtDisplayText"/>).</summary>
+    /// <summary>What the terminal shows: at most 4 lines of at most 32 characters, separated by "\n" (see <see cref="MdtTextRules"/>).</summary>
     [Id(5)]
     public required string Text { get; init; }
 
@@ -48,7 +48,7 @@ public sealed record MdtMessage : ITopicRecord
         ?? FieldRules.Id(DriverId, "driver_id")
         ?? FieldRules.Id(VehicleId, "vehicle_id")
         ?? FieldRules.Known(Type, "type")
-        ?? MdtDisplayText.Problem(Text, "text")
+        ?? MdtTextRules.Problem(Text, "text")
         ?? FieldRules.EventTime(Ts, "ts", now, options)
         ?? FieldRules.After(ExpiresAt, Ts, "expires_at", "ts")
         ?? PayloadProblem();

@@ -1,18 +1,18 @@
 using System.Globalization;
 using System.Text;
 using SupplyGrid.Grains.Events;
+using static SupplyGrid.Grains.Messaging.MdtTextRules;
 
 namespace SupplyGrid.Grains.Messaging;
 
 /// <summary>
-/// Display text for the in-vehicle terminal: at most <see cref="MaxLines"/> lines of at most
-/// <see cref="MaxLineLength"/> characters, joined by "\n". Names are shortened with "..." and never cut inside a
+/// Composes display text for the in-vehicle terminal within <see cref="MdtTextRules"/>: at most
+/// <see cref="MdtTextRules.MaxLines"/> lines of at most <see cref="MdtTextRules.MaxLineLength"/> characters, joined by
+/// "\n". Names are shortened with "..." and never cut inside a
 /// character (surrogate pairs, combining marks); figures (amounts, minutes, times) are never shortened.
 /// </summary>
 public static class MdtDisplayText
 {
-    public const int MaxLines = 4;
-    public const int MaxLineLength = 32;
     private const string Ellipsis = "...";
 
     /// <summary>
@@ -27,8 +27,8 @@ public static class MdtDisplayText
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(offer.Place, "offer.Place");
-        if (FieldRules.Currency(offer.Currency, "currency") is { } currencyProblem)
-            throw new ArgumentException(currencyProblem, "offer.Currency");
+        if (!CurrencyCode.IsValid(offer.Currency))
+            throw new ArgumentException($"offer.Currency must be a three-letter ISO 4217 code such as SGD (was '{offer.Currency}').", "offer.Currency");
         ArgumentOutOfRangeException.ThrowIfNegative(offer.Amount, "offer.Amount");
         if (offer.TravelMinutes is { } minutes)
             ArgumentOutOfRangeException.ThrowIfNegative(minutes, "offer.TravelMinutes");
@@ -111,32 +111,6 @@ public static class MdtDisplayText
             lines.RemoveRange(MaxLines, lines.Count - MaxLines);
         }
         return string.Join('\n', lines);
-    }
-
-    /// <summary>Null when <paramref name="text"/> fits the terminal; otherwise why not, starting with <paramref name="field"/>.</summary>
-    internal static string? Problem(string? text, string field)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return $"{field} must not be empty";
-        int lineCount = 1;
-        int lineLength = 0;
-        foreach (char c in text)
-        {
-            if (c == '\n')
-            {
-                lineCount++;
-                lineLength = 0;
-            }
-            else if (char.IsControl(c))
-            {
-                return $"{field} must not contain control characters other than line breaks";
-            }
-            else if (++lineLength > MaxLineLength)
-            {
-                return $"{field} line {lineCount} is longer than {MaxLineLength} characters";
-            }
-        }
-        return lineCount > MaxLines ? $"{field} has {lineCount} lines; the terminal shows at most {MaxLines}" : null;
     }
 
     private static string? Prefixed(string label, string? value) => value is null ? null : label + " " + value;

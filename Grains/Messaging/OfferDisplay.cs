@@ -1,4 +1,3 @@
-using Orleans;
 namespace SupplyGrid.Grains.Messaging;
 
 /// <summary>What <see cref="MdtDisplayText.ForOffer"/> puts on the terminal for an offer-related message.</summary>
@@ -8,7 +7,6 @@ namespace SupplyGrid.Grains.Messaging;
 /// <param name="Currency">ISO 4217 code, e.g. "SGD".</param>
 /// <param name="TravelMinutes">The expected drive to the target, when known.</param>
 /// <param name="Deadline">Reply by (offers), arrive by (a confirmation), closed at (an expiry); shown in the city's time zone.</param>
-[GenerateSerializer, Alias("supplygrid.OfferDisplay"), Immutable]
 public sealed record OfferDisplay(
     MdtMessageType Type,
     string Place,

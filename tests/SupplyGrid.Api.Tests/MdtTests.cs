@@ -26,7 +26,7 @@ public sealed class MdtTests(ApiFixture fixture)
         Assert.Equal("v-" + driver, body.Str("vehicle_id"));
         var sent = Assert.Single(Outbox.For(driver));
         Assert.Equal(body.Str("message_id"), sent.MessageId);
-        Assert.All(sent.Text.Split('\n'), line => Assert.True(line.Length <= MdtDisplayText.MaxLineLength));
+        Assert.All(sent.Text.Split('\n'), line => Assert.True(line.Length <= MdtTextRules.MaxLineLength));
     }
 
     public static TheoryData<object, string[]> BadMessages => new()

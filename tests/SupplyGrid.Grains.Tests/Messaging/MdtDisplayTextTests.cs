@@ -1,6 +1,7 @@
 using SupplyGrid.Grains.Messaging;
+using SupplyGrid.Grains.Tests.Events;
 
-namespace SupplyGrid.Grains.Tests.Events;
+namespace SupplyGrid.Grains.Tests.Messaging;
 
 public class MdtDisplayTextTests
 {
@@ -231,10 +232,10 @@ public class MdtDisplayTextTests
     private static void AssertFitsTerminal(string text)
     {
         string[] lines = text.Split('\n');
-        Assert.InRange(lines.Length, 1, MdtDisplayText.MaxLines);
+        Assert.InRange(lines.Length, 1, MdtTextRules.MaxLines);
         foreach (string line in lines)
         {
-            Assert.InRange(line.Length, 1, MdtDisplayText.MaxLineLength);
+            Assert.InRange(line.Length, 1, MdtTextRules.MaxLineLength);
             Assert.DoesNotContain(line, char.IsControl);
             Assert.Equal(line.Trim(), line);
             for (int i = 0; i < line.Length; i++)
