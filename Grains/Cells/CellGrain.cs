@@ -89,7 +89,7 @@ public sealed partial class CellGrain : Grain, ICellGrain
         var quietUntilNow = LearnQuietSlots(now);
         _slotComplete = quietUntilNow || intoSlot < _city.Cells.TickInterval.Ticks;
         var interval = _city.Cells.TickInterval;
-        _timer = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(interval, interval));
+        _timer = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TickPhase.FirstDue(_cell, interval), interval));
         return Task.CompletedTask;
     }
 

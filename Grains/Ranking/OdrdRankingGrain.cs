@@ -10,8 +10,9 @@ using Orleans.Concurrency;
 namespace SupplyGrid.Grains.Ranking;
 
 /// <summary>
-/// Ranks dispatch candidates for a pickup: asks every candidate's driver grain and every distinct cell among them in
-/// parallel (those queries interleave with the grains' own work), then scores with the city's <see cref="OdrdRanker"/>.
+/// Ranks dispatch candidates for a pickup: asks every candidate's driver grain in parallel (those queries interleave
+/// with the grains' own work), then every distinct cell among them whose figures this worker did not fetch within
+/// <see cref="OdrdRanker.CellFiguresMaxAge"/>, and scores with the city's <see cref="OdrdRanker"/>.
 /// A stateless worker keyed by city id: one activation per core serves the calls.
 /// </summary>
 [StatelessWorker]
@@ -19,6 +20,7 @@ public sealed class OdrdRankingGrain(CityDirectory cities, [FromKeyedServices(Ti
 {
     private KeyedGrains<IDriverGrain>? _drivers;
     private KeyedGrains<ICellGrain>? _cells;
+    private RecentCellFigures? _recentFigures;
 
     public async Task<OdrdRanking> Rank(OdrdRankRequest request)
     {
@@ -44,7 +46,10 @@ public sealed class OdrdRankingGrain(CityDirectory cities, [FromKeyedServices(Ti
             factsTasks[i] = (_drivers ??= new(GrainFactory)).Get(ids[i]).GetDispatchFacts();
         var facts = await Task.WhenAll(factsTasks);
 
-        var cellTasks = new Dictionary<H3Index, Task<CellFigures>>();
+        var nowTicks = time.GetUtcNow().UtcTicks;
+        var recent = _recentFigures ??= new RecentCellFigures(city.Ranker.CellFiguresMaxAge);
+        var cellFigures = new Dictionary<H3Index, CellFigures>();
+        Dictionary<H3Index, Task<CellFigures>>? fetches = null;
         var unranked = new List<UnrankedDriver>();
         var rankable = new bool[facts.Length];
         for (var i = 0; i < facts.Length; i++)
@@ -56,16 +61,30 @@ public sealed class OdrdRankingGrain(CityDirectory cities, [FromKeyedServices(Ti
                 : cities.FindForCell(f.Cell) != city ? "outside the city"
                 : null;
             if (reason is not null)
-                unranked.Add(new UnrankedDriver(ids[i], reason));
-            else
             {
-                rankable[i] = true;
-                if (!cellTasks.ContainsKey(f.Cell))
-                    cellTasks[f.Cell] = (_cells ??= new(GrainFactory)).Get(f.Cell.ToString()).GetFigures();
+                unranked.Add(new UnrankedDriver(ids[i], reason));
+                continue;
+            }
+
+            rankable[i] = true;
+            if (cellFigures.ContainsKey(f.Cell) || fetches?.ContainsKey(f.Cell) == true)
+                continue;
+            if (recent.TryGet(f.Cell, nowTicks, out var known))
+                cellFigures[f.Cell] = known;
+            else
+                (fetches ??= [])[f.Cell] = (_cells ??= new(GrainFactory)).Get(f.Cell.ToString()).GetFigures();
+        }
+
+        if (fetches is not null)
+        {
+            await Task.WhenAll(fetches.Values);
+            foreach (var (cell, fetch) in fetches)
+            {
+                cellFigures[cell] = fetch.Result;
+                recent.Put(cell, fetch.Result, nowTicks);
             }
         }
 
-        await Task.WhenAll(cellTasks.Values);
         var count = facts.Length - unranked.Count;
         var candidates = ArrayPool<OdrdCandidate>.Shared.Rent(Math.Max(count, 1));
         var scores = ArrayPool<OdrdScore>.Shared.Rent(Math.Max(count, 1));
@@ -77,7 +96,7 @@ public sealed class OdrdRankingGrain(CityDirectory cities, [FromKeyedServices(Ti
                 if (!rankable[i])
                     continue;
                 var f = facts[i];
-                var cell = cellTasks[f.Cell].Result;
+                var cell = cellFigures[f.Cell];
                 // The cell counts the driver among its drivers; make sure it does even if the presence update is in flight.
                 candidates[n++] = new OdrdCandidate(ids[i], H3.GreatCircleDistanceKm(f.Position, request.Pickup), f.AcceptanceRate, f.Rating,
                     Math.Max(cell.Drivers, 1), cell.Demand);

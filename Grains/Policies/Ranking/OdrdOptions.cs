@@ -8,6 +8,13 @@ public sealed record OdrdOptions
     /// <summary>Most candidates one request may rank. Brief: 200.</summary>
     public int MaxCandidates { get; set; } = 200;
 
+    /// <summary>
+    /// How long a ranking worker reuses a cell's figures (drivers, demand) for later rankings before asking the cell
+    /// again; zero asks every time. Cells recompute every few seconds, and the score's supply context moves little
+    /// within a second or two, while asking costs a grain call per distinct cell per ranking.
+    /// </summary>
+    public TimeSpan CellFiguresMaxAge { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>ETA score = exp(-minutes / scale): 8 minutes scores 0.37, a pickup 1 km away (3.25 min) about 0.67.</summary>
     public double EtaScaleMinutes { get; set; } = 8.0;
 
@@ -29,6 +36,7 @@ public sealed record OdrdOptions
     public void Validate()
     {
         Guard.Positive(MaxCandidates);
+        Guard.NonNegative(CellFiguresMaxAge);
         Guard.Positive(EtaScaleMinutes);
         Guard.NonNegative(EtaWeight);
         Guard.NonNegative(AcceptanceWeight);

@@ -51,6 +51,7 @@ public sealed class OdrdRanker
         options.Validate();
         var totalWeight = options.EtaWeight + options.AcceptanceWeight + options.RatingWeight + options.SupplyContextWeight;
         _maxCandidates = options.MaxCandidates;
+        CellFiguresMaxAge = options.CellFiguresMaxAge;
         _etaScaleMinutes = options.EtaScaleMinutes;
         _etaWeight = options.EtaWeight / totalWeight;
         _acceptanceWeight = options.AcceptanceWeight / totalWeight;
@@ -66,6 +67,9 @@ public sealed class OdrdRanker
 
     /// <summary>The most candidates one call accepts.</summary>
     public int MaxCandidates => _maxCandidates;
+
+    /// <summary>How long a ranking worker may reuse a cell's figures (<see cref="OdrdOptions.CellFiguresMaxAge"/>).</summary>
+    public TimeSpan CellFiguresMaxAge { get; }
 
     /// <summary>
     /// Scores every candidate into <paramref name="destination"/>, sorted best first, and returns how many were

@@ -10,8 +10,8 @@ namespace SupplyGrid.Bench.City;
 /// <summary>
 /// ODRD ranking as the dispatch plug-in calls it: from an Orleans client in another process, through the silo's
 /// gateway. This process runs the silo (the default run's composition) and a city of drivers (one ping each, cells
-/// recomputed once); a second copy of this executable, started as an Orleans client, sends rank requests of 50
-/// candidates open-loop at a fixed rate and measures each from its due time (a slow answer delays no later request,
+/// recomputed once, then living on: the clock follows the wall clock while rankings run); a second copy of this
+/// executable, started as an Orleans client, sends rank requests of 50 candidates open-loop at a fixed rate and measures each from its due time (a slow answer delays no later request,
 /// and lateness counts), then, as a second client run, the bare-Orleans baseline from a client: empty calls over 10,000
 /// activations from 256 callers. Prints one JSON line.
 /// Options: --drivers (20,000), --candidates (50), --rate (200 rankings/s), --seconds (20, measured), --warmup (5 s at
@@ -48,11 +48,22 @@ public sealed class OdrdSuite : IBenchSuite
 
         var common = new[] { "--gateway-port", Text(ports.Gateway) };
         var rankingLoad = BenchOutput.LoadAverage();
-        var (ranking, rankingSilo) = await RunClientAsync(
-        [
-            "odrd", "--client", "ranking", .. common, "--drivers", Text(drivers), "--candidates", Text(candidates), "--rate", Text(rate),
-            "--seconds", Text(seconds), "--warmup", Text(warmup), "--seed", Text(seed),
-        ]);
+        (JsonElement? Result, SiloUsage Silo) rankingRun;
+        using (var liveClock = new CancellationTokenSource())
+        {
+            // The city lives on while it is ranked: its clock follows the wall clock, so cells recompute on their
+            // timers and the ranking workers' cell figures age as they would in production.
+            var clockRunning = DedicatedThread.Run(() => FollowWallClock(clock, liveClock.Token));
+            rankingRun = await RunClientAsync(
+            [
+                "odrd", "--client", "ranking", .. common, "--drivers", Text(drivers), "--candidates", Text(candidates), "--rate", Text(rate),
+                "--seconds", Text(seconds), "--warmup", Text(warmup), "--seed", Text(seed),
+            ]);
+            await liveClock.CancelAsync();
+            await clockRunning;
+        }
+
+        var (ranking, rankingSilo) = rankingRun;
         var baselineLoad = BenchOutput.LoadAverage();
         var (baseline, baselineSilo) = await RunClientAsync(
         [
@@ -100,6 +111,15 @@ public sealed class OdrdSuite : IBenchSuite
             throw new InvalidOperationException($"{feeder.Failed} records failed while populating the city", feeder.LastError);
         clock.AdvanceTo(clock.GetUtcNow() + TimeSpan.FromSeconds(6));
         await ManagedHeap.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Moves <paramref name="clock"/> along with the wall clock, every 10 ms, until cancelled.</summary>
+    private static void FollowWallClock(SimulatedClock clock, CancellationToken cancellation)
+    {
+        var simulatedStart = clock.GetUtcNow();
+        var wallStart = Stopwatch.GetTimestamp();
+        while (!cancellation.WaitHandle.WaitOne(10))
+            clock.AdvanceTo(simulatedStart + Stopwatch.GetElapsedTime(wallStart));
     }
 
     /// <summary>Runs this executable as an Orleans client with <paramref name="arguments"/>; its JSON line and this process's CPU meanwhile.</summary>

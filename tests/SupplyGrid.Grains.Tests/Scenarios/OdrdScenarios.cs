@@ -36,6 +36,26 @@ public sealed class OdrdScenarios(DefaultGrid grid)
     }
 
     [Fact]
+    public async Task A_cells_figures_are_reused_for_no_longer_than_their_maximum_age()
+    {
+        await using var s = await grid.StartScenarioAsync();
+        var cell = Places.Cell(Places.Anchor);
+        var ranker = s.Grains.GetGrain<IOdrdRankingGrain>(DomainScenario.City);
+        for (var i = 0; i < 8; i++)
+            await s.BookAsync($"b{i}", Places.Centre(cell));
+        await s.PingAsync("first", Places.Centre(cell));
+        await s.AdvanceAsync(TimeSpan.FromSeconds(5)); // a recompute counts the bookings
+        var alone = (await ranker.Rank(new OdrdRankRequest(Places.Centre(cell), ["first"]))).Ranked.Single();
+
+        await RepositionScenarios.PlaceDriversAsync(s, cell, "more", 6);
+        await s.AdvanceAsync(TimeSpan.FromSeconds(3)); // past the default 2 s
+        var joined = (await ranker.Rank(new OdrdRankRequest(Places.Centre(cell), ["first"]))).Ranked.Single();
+
+        Assert.Equal(0, alone.CellRatioAfter);
+        Assert.Equal(6 / 8.0, joined.CellRatioAfter, 6);
+    }
+
+    [Fact]
     public async Task A_request_over_the_limit_or_with_a_driver_twice_is_refused()
     {
         await using var s = await grid.StartScenarioAsync();
