@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs what SupplyGrid needs on a fresh Debian machine (idempotent).
-# Native: librdkafka (Kafka client and embedded broker), PostgreSQL (postgres store and its tests),
-# Chromium (the dashboards' browser tests).
+# Native: PostgreSQL (postgres store and its tests), Chromium (the dashboards' browser tests). librdkafka comes
+# with the librdkafka.redist package (a system copy is not needed and not used).
 # Node packages: test oracles (h3-js) under tests/oracles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(librdkafka-dev postgresql chromium)
+packages=(postgresql chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -20,11 +20,15 @@ public sealed class EmbeddedKafkaBroker : IDisposable, IAsyncDisposable
     public EmbeddedKafkaBroker(int brokerCount = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(brokerCount, 1);
+        BundledLibRdKafka.EnsureLoaded();
         // The owning handle's own log would repeat every connection the cluster sees; warnings and errors suffice.
         _owner = RdKafkaHandle.CreateProducer(new Dictionary<string, string> { ["log_level"] = "4" });
         try
         {
             _cluster = MockClusterHandle.Create(_owner, brokerCount);
+            // A real broker holds a new group's first rebalance for 3 s so that more members can join it; one machine
+            // has nothing to wait for, and the wait would delay every consumer's start.
+            LibRdKafka.MockGroupInitialRebalanceDelayMs(_cluster.DangerousGetHandle(), 0);
             BootstrapServers = Marshal.PtrToStringUTF8(LibRdKafka.MockClusterBootstraps(_cluster.DangerousGetHandle()))
                 ?? throw new InvalidOperationException("Embedded Kafka broker: the mock cluster reported no bootstrap servers.");
         }

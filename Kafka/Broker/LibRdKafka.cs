@@ -4,11 +4,12 @@ namespace SupplyGrid.Kafka;
 
 /// <summary>
 /// The few librdkafka entry points the embedded broker needs. The mock-cluster functions are librdkafka's own test
-/// broker (experimental API, present in Debian's librdkafka 2.0.2); Confluent.Kafka does not expose them.
+/// broker (experimental API, exported by the bundled build); Confluent.Kafka does not expose them. The name resolves
+/// to the copy <see cref="BundledLibRdKafka"/> loaded.
 /// </summary>
 internal static unsafe partial class LibRdKafka
 {
-    private const string Library = "librdkafka.so.1";
+    private const string Library = "librdkafka";
 
     /// <summary>rd_kafka_type_t RD_KAFKA_PRODUCER: a producer handle owns nothing but the cluster.</summary>
     internal const int ProducerType = 0;
@@ -41,6 +42,9 @@ internal static unsafe partial class LibRdKafka
     /// <returns>A string owned by the cluster: read it, never free it.</returns>
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_cluster_bootstraps")]
     internal static partial nint MockClusterBootstraps(nint cluster);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_group_initial_rebalance_delay_ms")]
+    internal static partial void MockGroupInitialRebalanceDelayMs(nint cluster, int delayMs);
 
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_topic_create", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int MockTopicCreate(nint cluster, string topic, int partitionCount, int replicationFactor);

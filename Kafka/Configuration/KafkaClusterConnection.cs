@@ -29,6 +29,8 @@ public sealed class KafkaClusterConnection : IDisposable
         ArgumentNullException.ThrowIfNull(declarations);
         ArgumentNullException.ThrowIfNull(logger);
         _options = options.Value;
+        BundledLibRdKafka.EnsureLoaded();
+        logger.LogInformation("Kafka: librdkafka {Version} from {Path}", BundledLibRdKafka.Version, BundledLibRdKafka.LoadedFrom ?? "Confluent's own loader");
         if (_options.BootstrapServers is { } servers)
         {
             BootstrapServers = servers;
