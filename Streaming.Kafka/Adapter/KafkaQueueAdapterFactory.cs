@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Providers.Streams.Common;
+using Orleans.Streams;
+
+namespace SupplyGrid.Streaming.Kafka;
+
+/// <summary>
+/// What Orleans' persistent stream provider asks for: the Kafka adapter, the partition mapper, and a
+/// <see cref="SimpleQueueAdapterCache"/> per partition. Registered by
+/// <see cref="KafkaStreamsSiloBuilderExtensions.AddKafkaStreams"/>.
+/// </summary>
+public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
+{
+    private readonly IQueueAdapter _adapter;
+    private readonly IQueueAdapterCache _cache;
+    // Nothing is retried beyond Orleans' own delivery attempts in this version, and a failure must not stop a subscription.
+    private readonly Task<IStreamFailureHandler> _failureHandler = Task.FromResult<IStreamFailureHandler>(new NoOpStreamDeliveryFailureHandler(faultOnError: false));
+
+    /// <summary>Builds the factory of the provider named <paramref name="providerName"/>.</summary>
+    /// <param name="providerName">The stream provider name.</param>
+    /// <param name="options">The provider's options (validated here too).</param>
+    /// <param name="statistics">Where the provider's receivers count.</param>
+    /// <param name="loggerFactory">Creates the receivers' and caches' loggers.</param>
+    /// <param name="time">The clock commit intervals are measured on (the system clock when null).</param>
+    /// <exception cref="Orleans.Runtime.OrleansConfigurationException"><paramref name="options"/> are invalid.</exception>
+    public KafkaQueueAdapterFactory(
+        string providerName, KafkaStreamOptions options, KafkaStreamStatistics statistics, ILoggerFactory loggerFactory, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        KafkaStreamOptionsValidator.ThrowIfInvalid(providerName, options);
+        QueueMapper = new KafkaQueueMapper(options.Topics);
+        _cache = new SimpleQueueAdapterCache(new SimpleQueueCacheOptions { CacheSize = options.CacheSize }, providerName, loggerFactory);
+        _adapter = new KafkaQueueAdapter(providerName, options, QueueMapper, statistics, loggerFactory, time ?? TimeProvider.System);
+    }
+
+    /// <summary>The partition mapper (also what a Kafka producer of these streams should agree with).</summary>
+    public KafkaQueueMapper QueueMapper { get; }
+
+    /// <summary>The factory of the provider named <paramref name="name"/>, from its named options.</summary>
+    public static KafkaQueueAdapterFactory Create(IServiceProvider services, string name) =>
+        new(
+            name,
+            services.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name),
+            services.GetRequiredKeyedService<KafkaStreamStatistics>(name),
+            services.GetRequiredService<ILoggerFactory>(),
+            services.GetService<TimeProvider>());
+
+    /// <inheritdoc />
+    public Task<IQueueAdapter> CreateAdapter() => Task.FromResult(_adapter);
+
+    /// <inheritdoc />
+    public Task<IQueueAdapter> CreateAdapter(CancellationToken cancellationToken) => Task.FromResult(_adapter);
+
+    /// <inheritdoc />
+    public IQueueAdapterCache GetQueueAdapterCache() => _cache;
+
+    /// <inheritdoc />
+    public IStreamQueueMapper GetStreamQueueMapper() => QueueMapper;
+
+    /// <inheritdoc />
+    public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) => _failureHandler;
+}

@@ -1,0 +1,32 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace SupplyGrid.Streaming.Kafka;
+
+/// <summary>The provider's log messages, in one place so their event ids stay distinct.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Message = "librdkafka [{Partition}] {Facility}: {Text}")]
+    public static partial void Client(ILogger logger, LogLevel level, TopicPartition partition, string facility, string text);
+
+    [LoggerMessage(EventId = 2, Message = "Kafka client error on {Partition}: {Code} {Reason}")]
+    public static partial void ClientError(ILogger logger, LogLevel level, TopicPartition partition, Confluent.Kafka.ErrorCode code, string reason);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Receiver for {Partition} started (group {GroupId}, from the committed offset).")]
+    public static partial void ReceiverStarted(ILogger logger, TopicPartition partition, string groupId);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Receiver for {Partition} stopped; committed up to offset {Offset}.")]
+    public static partial void ReceiverStopped(ILogger logger, TopicPartition partition, long offset);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Skipped undecodable record {Partition}@{Offset}: {Reason}")]
+    public static partial void UndecodableRecord(ILogger logger, TopicPartition partition, long offset, string reason);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Reading {Partition} failed; returning what was read so far.")]
+    public static partial void ReadFailed(ILogger logger, Exception exception, TopicPartition partition);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Committing offset {Offset} of {Partition} failed; it is retried at the next read.")]
+    public static partial void CommitFailed(ILogger logger, Exception exception, TopicPartition partition, long offset);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "Committed offset {Offset} of {Partition}.")]
+    public static partial void Committed(ILogger logger, TopicPartition partition, long offset);
+}

@@ -1,0 +1,66 @@
+using Confluent.Kafka;
+
+namespace SupplyGrid.Streaming.Kafka;
+
+/// <summary>
+/// Settings of one Kafka stream provider, bound by provider name (<c>IOptionsMonitor&lt;KafkaStreamOptions&gt;.Get(name)</c>).
+/// Checked when the silo starts; see <see cref="KafkaStreamOptionsValidator"/>.
+/// </summary>
+public sealed class KafkaStreamOptions
+{
+    /// <summary>The default of <see cref="PollBatchSize"/>.</summary>
+    public const int DefaultPollBatchSize = 256;
+
+    /// <summary>Kafka's <c>bootstrap.servers</c>: comma-separated <c>host:port</c> pairs.</summary>
+    public string BootstrapServers { get; set; } = "";
+
+    /// <summary>
+    /// The consumer group whose committed offsets record how far each partition has been handed over. Used only to
+    /// commit and read offsets: partitions are assigned to receivers by Orleans' queue balancer, never by a group
+    /// rebalance.
+    /// </summary>
+    public string ConsumerGroupId { get; set; } = "";
+
+    /// <summary>The topics read, each with its stream namespace and partition count. Topics and namespaces must be unique.</summary>
+    public List<KafkaStreamTopic> Topics { get; set; } = [];
+
+    /// <summary>Turns each record into the event delivered to the stream, or a reason to skip it. Required.</summary>
+    public IKafkaRecordDecoder? Decoder { get; set; }
+
+    /// <summary>
+    /// Records each partition's cache (Orleans' <c>SimpleQueueCache</c>) holds. A partition reads no further while its
+    /// cache is full, and offsets are committed only once the cache has let go of a record.
+    /// </summary>
+    public int CacheSize { get; set; } = Orleans.Configuration.SimpleQueueCacheOptions.DEFAULT_CACHE_SIZE;
+
+    /// <summary>Most records a partition's receiver takes from the consumer per read (also capped by the cache's own limit).</summary>
+    public int PollBatchSize { get; set; } = DefaultPollBatchSize;
+
+    /// <summary>
+    /// Least time between two offset commits of one partition; zero commits whenever the position moves. Progress not
+    /// yet committed is committed at the next read after the interval, and when the receiver shuts down.
+    /// </summary>
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Where a partition starts when the group has no committed offset for it (Kafka's <c>auto.offset.reset</c>).</summary>
+    public AutoOffsetReset AutoOffsetReset { get; set; } = AutoOffsetReset.Earliest;
+
+    /// <summary>
+    /// Further librdkafka consumer settings (security, timeouts, ...), applied as given. The keys the provider manages
+    /// (<see cref="ManagedConsumerSettings"/>) are refused here: set them through their own properties.
+    /// </summary>
+    public Dictionary<string, string> ConsumerSettings { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The librdkafka consumer settings the provider sets itself and <see cref="ConsumerSettings"/> may not override.</summary>
+    public static IReadOnlySet<string> ManagedConsumerSettings { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "bootstrap.servers", "group.id", "enable.auto.commit", "enable.auto.offset.store", "auto.offset.reset",
+    };
+
+    /// <summary>Adds a topic to read; returns these options.</summary>
+    public KafkaStreamOptions AddTopic(string topic, string streamNamespace, int partitionCount)
+    {
+        Topics.Add(new KafkaStreamTopic { Topic = topic, StreamNamespace = streamNamespace, PartitionCount = partitionCount });
+        return this;
+    }
+}
