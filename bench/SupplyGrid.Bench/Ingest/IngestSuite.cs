@@ -14,8 +14,9 @@ namespace SupplyGrid.Bench.Ingest;
 /// and validates each with the topic's contract, and hands it to an <see cref="OrderedRecordDispatcher"/>, which makes
 /// one grain call per record with at most one in flight per driver. The grain (<see cref="IngestDriverGrain"/>) only
 /// updates a driver's position, so the figure is the Kafka path's and Orleans', not the domain's (the city benchmark
-/// has those). Options: --events N (default 1,000,000), --drivers N (50,000), --partitions N (default: enough for the
-/// embedded broker's 5 MiB per partition), --max-in-flight N (10,000). Warm-up rounds of N/10 events (at most
+/// has those). <c>--path stream-provider</c> runs the same records through the Orleans stream provider instead
+/// (<see cref="StreamIngest"/>). Options: --events N (default 1,000,000), --drivers N (50,000), --partitions N
+/// (default: enough for the embedded broker's 5 MiB per partition), --max-in-flight N (10,000, the consumer loop's). Warm-up rounds of N/10 events (at most
 /// 100,000) are handled unmeasured until a round compiled no new method (at most 3: each costs partitions), then the N
 /// are timed.
 /// </summary>
@@ -45,6 +46,17 @@ public sealed class IngestSuite : IBenchSuite
 
         var warmUp = Math.Max(1, Math.Min(events / 10, 100_000));
         var partitions = args.Has("partitions") ? (int)args.Long("partitions", 0) : PartitionsFor(warmUp * MaxWarmUpRounds + events);
+        switch (args.String("path") ?? "consumer-loop")
+        {
+            case "stream-provider":
+                return await StreamIngest.RunAsync(events, drivers, partitions, warmUp, MaxWarmUpRounds);
+            case "consumer-loop":
+                break;
+            default:
+                Console.Error.WriteLine("ingest: --path must be consumer-loop or stream-provider");
+                return 2;
+        }
+
         var contract = new TopicContracts(TimeProvider.System, new EventValidationOptions()).DriverEvent;
         var builder = BenchSilo.CreateBuilder(
             new Dictionary<string, string?>
@@ -136,7 +148,7 @@ public sealed class IngestSuite : IBenchSuite
     /// Runs warm-up rounds until one compiled no new method (tiered compilation has settled; at least two rounds),
     /// or <see cref="MaxWarmUpRounds"/>. Returns the rounds run.
     /// </summary>
-    private static async Task<int> WarmUpAsync(Func<int, Task> round)
+    internal static async Task<int> WarmUpAsync(Func<int, Task> round)
     {
         var compiled = -1L;
         for (var rounds = 1; ; rounds++)
