@@ -9,7 +9,13 @@ namespace SupplyGrid.Streaming.Kafka;
 /// through Kafka producers, not through Orleans' stream producers.
 /// </summary>
 internal sealed class KafkaQueueAdapter(
-    string name, KafkaStreamOptions options, KafkaQueueMapper mapper, KafkaStreamStatistics statistics, ILoggerFactory loggerFactory, TimeProvider time)
+    string name,
+    KafkaStreamOptions options,
+    KafkaQueueMapper mapper,
+    IKafkaDeadLetterSink deadLetters,
+    KafkaStreamStatistics statistics,
+    ILoggerFactory loggerFactory,
+    TimeProvider time)
     : IQueueAdapter
 {
     private readonly ILogger _receiverLogger = loggerFactory.CreateLogger($"{typeof(KafkaQueueAdapterReceiver).FullName}.{name}");
@@ -27,5 +33,5 @@ internal sealed class KafkaQueueAdapter(
             + "keyed by the stream key and partitioned by murmur2 (librdkafka's partitioner=murmur2_random, Java's default)."));
 
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId) =>
-        new KafkaQueueAdapterReceiver(options, mapper.GetTopicPartition(queueId), mapper.GetStreamNamespace(queueId), statistics, _receiverLogger, time);
+        new KafkaQueueAdapterReceiver(options, mapper.GetTopicPartition(queueId), mapper.GetStreamNamespace(queueId), deadLetters, statistics, _receiverLogger, time);
 }

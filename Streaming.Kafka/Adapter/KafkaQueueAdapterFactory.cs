@@ -22,28 +22,39 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
     /// <summary>Builds the factory of the provider named <paramref name="providerName"/>.</summary>
     /// <param name="providerName">The stream provider name.</param>
     /// <param name="options">The provider's options (validated here too).</param>
+    /// <param name="deadLetters">Where the provider's receivers write dead letters (shared by them).</param>
     /// <param name="statistics">Where the provider's receivers count.</param>
     /// <param name="loggerFactory">Creates the receivers' and caches' loggers.</param>
     /// <param name="time">The clock commit intervals are measured on (the system clock when null).</param>
     /// <exception cref="Orleans.Runtime.OrleansConfigurationException"><paramref name="options"/> are invalid.</exception>
-    public KafkaQueueAdapterFactory(
-        string providerName, KafkaStreamOptions options, KafkaStreamStatistics statistics, ILoggerFactory loggerFactory, TimeProvider? time = null)
+    internal KafkaQueueAdapterFactory(
+        string providerName,
+        KafkaStreamOptions options,
+        IKafkaDeadLetterSink deadLetters,
+        KafkaStreamStatistics statistics,
+        ILoggerFactory loggerFactory,
+        TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(deadLetters);
         KafkaStreamOptionsValidator.ThrowIfInvalid(providerName, options);
         QueueMapper = new KafkaQueueMapper(options.Topics);
         _cache = new SimpleQueueAdapterCache(new SimpleQueueCacheOptions { CacheSize = options.CacheSize }, providerName, loggerFactory);
-        _adapter = new KafkaQueueAdapter(providerName, options, QueueMapper, statistics, loggerFactory, time ?? TimeProvider.System);
+        _adapter = new KafkaQueueAdapter(providerName, options, QueueMapper, deadLetters, statistics, loggerFactory, time ?? TimeProvider.System);
     }
 
     /// <summary>The partition mapper (also what a Kafka producer of these streams should agree with).</summary>
     public KafkaQueueMapper QueueMapper { get; }
 
-    /// <summary>The factory of the provider named <paramref name="name"/>, from its named options.</summary>
+    /// <summary>
+    /// The factory of the provider named <paramref name="name"/>, from its named options and the services
+    /// <see cref="KafkaStreamsSiloBuilderExtensions.AddKafkaStreams"/> registers under its name.
+    /// </summary>
     public static KafkaQueueAdapterFactory Create(IServiceProvider services, string name) =>
         new(
             name,
             services.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name),
+            services.GetRequiredKeyedService<IKafkaDeadLetterSink>(name),
             services.GetRequiredKeyedService<KafkaStreamStatistics>(name),
             services.GetRequiredService<ILoggerFactory>(),
             services.GetService<TimeProvider>());

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
@@ -6,12 +7,13 @@ using Orleans.Streams;
 namespace SupplyGrid.Streaming.Kafka;
 
 /// <summary>
-/// Reads one Kafka partition for its pulling agent: decodes records into <see cref="KafkaBatchContainer"/>s, and
-/// commits the group's offset only past records the stream cache has let go of (Orleans' SimpleQueueCache drops a
-/// record once every cursor has moved past it), so a silo that dies re-reads what it had not finished: at-least-once.
-/// The agent calls one method at a time.
+/// Reads one Kafka partition for its pulling agent: decodes records into <see cref="KafkaBatchContainer"/>s, sends the
+/// records it cannot deliver to the dead-letter topic, and commits the group's offset only past records that are
+/// finished: let go of by the stream cache (Orleans' SimpleQueueCache drops a record once every cursor has moved past
+/// it), or dead-lettered with the broker's acknowledgement. A silo that dies re-reads what it had not finished:
+/// at-least-once. The agent calls one method at a time.
 /// </summary>
-internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
+internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver, IPartitionLagSource
 {
     private static readonly IList<IBatchContainer> Nothing = Array.Empty<IBatchContainer>();
     private static readonly IReadOnlyList<IHeader> NoHeaders = Array.Empty<IHeader>();
@@ -20,25 +22,44 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
     private readonly TopicPartition _partition;
     private readonly byte[] _streamNamespace;
     private readonly IKafkaRecordDecoder _decoder;
+    private readonly IKafkaDeadLetterSink _deadLetters;
     private readonly KafkaStreamStatistics _statistics;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly PartitionCommitTracker _tracker = new();
+    // Dead-letter outcomes arrive on the producer's threads; the tracker takes them on the agent's next call.
+    private readonly ConcurrentQueue<(long Offset, bool Written)> _deadLetterOutcomes = new();
+    // The hand-overs of those outcomes not yet taken (each completes once its outcome is queued); awaited at shutdown.
+    private readonly List<Task> _deadLettersInFlight = [];
     private IConsumer<byte[], byte[]>? _consumer;
     private long _committed = -1;
     private DateTimeOffset? _lastCommitAttempt;
+    // The offset after the last record read, or where the consumer found the end of the partition (-1: not known yet).
+    private long _position = -1;
+    private long _lag = -1;
 
     public KafkaQueueAdapterReceiver(
-        KafkaStreamOptions options, TopicPartition partition, string streamNamespace, KafkaStreamStatistics statistics, ILogger logger, TimeProvider time)
+        KafkaStreamOptions options,
+        TopicPartition partition,
+        string streamNamespace,
+        IKafkaDeadLetterSink deadLetters,
+        KafkaStreamStatistics statistics,
+        ILogger logger,
+        TimeProvider time)
     {
         _options = options;
         _partition = partition;
         _streamNamespace = System.Text.Encoding.UTF8.GetBytes(streamNamespace);
         _decoder = options.Decoder ?? throw new ArgumentException($"{nameof(KafkaStreamOptions)}.{nameof(KafkaStreamOptions.Decoder)} is required.", nameof(options));
+        _deadLetters = deadLetters;
         _statistics = statistics;
         _logger = logger;
         _time = time;
     }
+
+    public TopicPartition Partition => _partition;
+
+    public long Lag => Volatile.Read(ref _lag);
 
     public Task Initialize(TimeSpan timeout) => Initialize(timeout, CancellationToken.None);
 
@@ -46,6 +67,7 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
     {
         // Assigning is local (librdkafka fetches the committed offset in the background), so there is nothing to await.
         _consumer ??= PartitionConsumer.Open(_options, _partition, _logger);
+        _statistics.Track(this);
         Log.ReceiverStarted(_logger, _partition, _options.ConsumerGroupId);
         return Task.CompletedTask;
     }
@@ -58,13 +80,15 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
             return Nothing;
 
         // Once the cache is empty the agent stops calling MessagesDeliveredAsync, so progress from the last purge (or from
-        // skipped records) would wait for traffic that may never come: every read flushes it.
+        // acknowledged dead letters) would wait for traffic that may never come: every read flushes it.
+        TakeDeadLetterOutcomes();
         await CommitAsync(consumer, force: false);
 
         // maxCount is what the cache can take now (-1 when there is no cache).
         var limit = maxCount > 0 ? Math.Min(maxCount, _options.PollBatchSize) : _options.PollBatchSize;
         List<IBatchContainer>? batch = null;
-        for (var read = 0; read < limit; read++)
+        var records = 0;
+        while (records < limit)
         {
             ConsumeResult<byte[], byte[]>? result;
             try
@@ -81,12 +105,28 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
 
             if (result is null)
                 break;
-            var container = ToContainer(result);
-            _tracker.OnRead(result.Offset.Value, cached: container is not null);
-            if (container is not null)
+            if (result.IsPartitionEOF)
+            {
+                // Caught up: the end's offset is the position even when nothing was read since the receiver started.
+                _position = Math.Max(_position, result.Offset.Value);
+                break;
+            }
+
+            records++;
+            if (ToContainer(result) is { } container)
+            {
+                _tracker.OnCached(container.Offset);
                 (batch ??= new List<IBatchContainer>(limit)).Add(container);
+            }
         }
 
+        if (records > 0)
+        {
+            _statistics.OnRead(_partition.Topic, records);
+            _position = Math.Max(_position, _tracker.NextOffset);
+        }
+
+        UpdateLag(consumer);
         if (batch is null)
             return Nothing;
         _statistics.OnCached(batch.Count);
@@ -106,8 +146,13 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         }
 
         if (highest >= 0)
-            _tracker.OnPurged(highest);
-        return _consumer is { } consumer ? CommitAsync(consumer, force: false) : Task.CompletedTask;
+            _statistics.OnLeftCache(_tracker.OnPurged(highest));
+        TakeDeadLetterOutcomes();
+        if (_consumer is not { } consumer)
+            return Task.CompletedTask;
+        // The agent does not read while the cache is full, but it still purges: the lag stays fresh.
+        UpdateLag(consumer);
+        return CommitAsync(consumer, force: false);
     }
 
     public Task Shutdown(TimeSpan timeout) => Shutdown(timeout, CancellationToken.None);
@@ -116,13 +161,34 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
     {
         if (Interlocked.Exchange(ref _consumer, null) is not { } consumer)
             return;
+        // One timeout for the whole shutdown: waiting for dead letters, then closing the consumer.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            // Records still in the cache stay uncommitted: whichever silo takes the partition next reads them again.
+            // Dead letters still in flight get their chance to be acknowledged, so that the commit can pass them.
+            if (_deadLettersInFlight.Count > 0)
+            {
+                try
+                {
+                    await Task.WhenAll(_deadLettersInFlight).WaitAsync(timeout, cancellationToken);
+                }
+                catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+                {
+                    // Those not acknowledged yet stay uncommitted: whichever silo takes the partition next reads them again.
+                }
+            }
+
+            TakeDeadLetterOutcomes();
+            if (_tracker.PendingDeadLetterCount > 0)
+                Log.DeadLettersUnacknowledgedAtShutdown(_logger, _partition, _tracker.PendingDeadLetterCount);
+            // Records still in the cache stay uncommitted too.
             await CommitAsync(consumer, force: true);
         }
         finally
         {
+            _statistics.StopTracking(this);
+            // The agent drops its cache with the receiver.
+            _statistics.OnLeftCache(_tracker.CachedCount);
             // The consumer never joined the group, so closing only releases librdkafka's threads and sockets.
             var close = Task.Run(() =>
             {
@@ -137,7 +203,8 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
             });
             try
             {
-                await close.WaitAsync(timeout, cancellationToken);
+                var left = timeout - clock.Elapsed;
+                await close.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken);
             }
             catch (TimeoutException)
             {
@@ -153,7 +220,7 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         var message = result.Message;
         if (message.Key is not { Length: > 0 } key)
         {
-            OnUndecodableRecord(result, "the record has no key, so it belongs to no stream");
+            DeadLetter(result, KafkaDeadLetterReasons.NoKey, "the record has no key, so it belongs to no stream", exceptionType: null);
             return null;
         }
 
@@ -167,12 +234,13 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
         catch (Exception e)
         {
             // A decoder that throws on one record must not stall the partition behind it.
-            decoded = KafkaDecodeResult.Failure($"the decoder threw {e.GetType().Name}: {e.Message}");
+            DeadLetter(result, KafkaDeadLetterReasons.DecoderThrew, $"the decoder threw {e.GetType().Name}: {e.Message}", e.GetType().FullName);
+            return null;
         }
 
         if (!decoded.IsSuccess)
         {
-            OnUndecodableRecord(result, decoded.FailureReason ?? "the decoder returned no event");
+            DeadLetter(result, KafkaDeadLetterReasons.Rejected, decoded.FailureReason ?? "the decoder returned no event", exceptionType: null);
             return null;
         }
 
@@ -180,14 +248,83 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
     }
 
     /// <summary>
-    /// Dead-letter hook. This slice logs, counts and skips the record, and the commit passes it as soon as everything
-    /// before it is done. Writing it to a dead-letter topic belongs here, and the record's offset must then not be
-    /// committed before that write is acknowledged (read it as cached until then).
+    /// Writes the record to the dead-letter topic; it never enters the cache. Its offset counts as unfinished until the
+    /// broker acknowledges the letter, and for good if the write fails. Reading goes on meanwhile.
     /// </summary>
-    private void OnUndecodableRecord(ConsumeResult<byte[], byte[]> result, string reason)
+    private void DeadLetter(ConsumeResult<byte[], byte[]> result, string category, string reason, string? exceptionType)
     {
+        var offset = result.Offset.Value;
+        var message = result.Message;
         _statistics.OnUndecodable();
-        Log.UndecodableRecord(_logger, _partition, result.Offset.Value, reason);
+        Log.DeadLettering(_logger, _partition, offset, _options.DeadLetterTopic, category, reason);
+        var letter = new KafkaDeadLetter(
+            result.Topic, result.Partition.Value, offset, _options.ConsumerGroupId,
+            message.Key, message.Value, message.Headers?.BackingList ?? NoHeaders, category, reason, exceptionType);
+
+        _tracker.OnDeadLetterStarted(offset);
+        Task write;
+        try
+        {
+            write = _deadLetters.WriteAsync(letter);
+        }
+        catch (Exception e)
+        {
+            write = Task.FromException(e);
+        }
+
+        _deadLettersInFlight.Add(write.ContinueWith(
+            (done, state) => OnDeadLetterDone(done, (KafkaDeadLetter)state!),
+            letter, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
+    }
+
+    // On the producer's thread (or inline): counts and logs now, and leaves the tracker to the agent's next call.
+    private void OnDeadLetterDone(Task write, KafkaDeadLetter letter)
+    {
+        if (write.IsCompletedSuccessfully)
+        {
+            _statistics.OnDeadLettered(letter.SourceTopic, letter.Category);
+        }
+        else
+        {
+            _statistics.OnDeadLetterFailed(letter.SourceTopic, letter.Category);
+            Log.DeadLetterFailed(
+                _logger, write.Exception?.GetBaseException() ?? new OperationCanceledException("The dead-letter write was canceled."),
+                _partition, letter.SourceOffset, _options.DeadLetterTopic);
+        }
+
+        _deadLetterOutcomes.Enqueue((letter.SourceOffset, write.IsCompletedSuccessfully));
+    }
+
+    private void TakeDeadLetterOutcomes()
+    {
+        while (_deadLetterOutcomes.TryDequeue(out var outcome))
+        {
+            if (outcome.Written)
+                _tracker.OnDeadLetterAcknowledged(outcome.Offset);
+            else
+                _tracker.OnDeadLetterFailed(outcome.Offset);
+        }
+
+        if (_deadLettersInFlight.Count > 0)
+            _deadLettersInFlight.RemoveAll(handOver => handOver.IsCompleted);
+    }
+
+    // Both numbers are the consumer's own state (the watermark from its last fetch): no broker round trip.
+    private void UpdateLag(IConsumer<byte[], byte[]> consumer)
+    {
+        long lag = -1;
+        try
+        {
+            var high = consumer.GetWatermarkOffsets(_partition).High;
+            if (high.Value >= 0 && _position >= 0)
+                lag = Math.Max(0, high.Value - _position);
+        }
+        catch (KafkaException)
+        {
+            // Not known now; the next read tries again.
+        }
+
+        Volatile.Write(ref _lag, lag);
     }
 
     private async Task CommitAsync(IConsumer<byte[], byte[]> consumer, bool force)
@@ -204,12 +341,12 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver
             // Commit waits for the broker: off the silo's scheduler, whose threads every grain shares.
             await Task.Run(() => consumer.Commit([new TopicPartitionOffset(_partition, position)]));
             _committed = position;
-            _statistics.OnCommitted();
+            _statistics.OnCommitted(_partition.Topic);
             Log.Committed(_logger, _partition, position);
         }
         catch (KafkaException e)
         {
-            _statistics.OnCommitFailed();
+            _statistics.OnCommitFailed(_partition.Topic);
             Log.CommitFailed(_logger, e, _partition, position);
         }
     }

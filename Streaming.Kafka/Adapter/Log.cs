@@ -18,8 +18,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Receiver for {Partition} stopped; committed up to offset {Offset}.")]
     public static partial void ReceiverStopped(ILogger logger, TopicPartition partition, long offset);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Skipped undecodable record {Partition}@{Offset}: {Reason}")]
-    public static partial void UndecodableRecord(ILogger logger, TopicPartition partition, long offset, string reason);
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Dead-lettering record {Partition}@{Offset} to {DeadLetterTopic} ({Category}): {Reason}")]
+    public static partial void DeadLettering(ILogger logger, TopicPartition partition, long offset, string deadLetterTopic, string category, string reason);
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Reading {Partition} failed; returning what was read so far.")]
     public static partial void ReadFailed(ILogger logger, Exception exception, TopicPartition partition);
@@ -29,4 +29,17 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "Committed offset {Offset} of {Partition}.")]
     public static partial void Committed(ILogger logger, TopicPartition partition, long offset);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Error,
+        Message = "Dead letter of record {Partition}@{Offset} was NOT written to {DeadLetterTopic}. The partition's commits stop at this offset until a receiver restarts and reads the record again; later records are still delivered.")]
+    public static partial void DeadLetterFailed(ILogger logger, Exception exception, TopicPartition partition, long offset, string deadLetterTopic);
+
+    [LoggerMessage(EventId = 10, Message = "librdkafka [dead letters to {DeadLetterTopic}] {Facility}: {Text}")]
+    public static partial void DeadLetterClient(ILogger logger, LogLevel level, string deadLetterTopic, string facility, string text);
+
+    [LoggerMessage(EventId = 11, Message = "Kafka client error of the dead-letter producer ({DeadLetterTopic}): {Code} {Reason}")]
+    public static partial void DeadLetterClientError(ILogger logger, LogLevel level, string deadLetterTopic, Confluent.Kafka.ErrorCode code, string reason);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Receiver for {Partition} stopped with {Count} dead letter(s) unacknowledged; their records stay uncommitted.")]
+    public static partial void DeadLettersUnacknowledgedAtShutdown(ILogger logger, TopicPartition partition, int count);
 }

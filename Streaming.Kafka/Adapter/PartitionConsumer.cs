@@ -27,6 +27,8 @@ internal static class PartitionConsumer
         config.EnableAutoCommit = false;
         config.EnableAutoOffsetStore = false;
         config.AutoOffsetReset = options.AutoOffsetReset;
+        // The end-of-partition event tells the receiver its position when it has caught up (the lag gauge needs it).
+        config.EnablePartitionEof = true;
 
         var consumer = new ConsumerBuilder<byte[], byte[]>(config)
             .SetLogHandler((_, message) => Log.Client(logger, ToLogLevel(message.Level), partition, message.Facility, message.Message))
@@ -45,7 +47,7 @@ internal static class PartitionConsumer
     }
 
     // librdkafka's info level reports routine connection events; those belong at debug.
-    private static LogLevel ToLogLevel(SyslogLevel level) => level switch
+    internal static LogLevel ToLogLevel(SyslogLevel level) => level switch
     {
         SyslogLevel.Emergency or SyslogLevel.Alert or SyslogLevel.Critical => LogLevel.Critical,
         SyslogLevel.Error => LogLevel.Error,

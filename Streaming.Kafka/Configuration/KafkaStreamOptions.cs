@@ -24,8 +24,16 @@ public sealed class KafkaStreamOptions
     /// <summary>The topics read, each with its stream namespace and partition count. Topics and namespaces must be unique.</summary>
     public List<KafkaStreamTopic> Topics { get; set; } = [];
 
-    /// <summary>Turns each record into the event delivered to the stream, or a reason to skip it. Required.</summary>
+    /// <summary>Turns each record into the event delivered to the stream, or a reason to dead-letter it. Required.</summary>
     public IKafkaRecordDecoder? Decoder { get; set; }
+
+    /// <summary>
+    /// The topic records go to when they have no key or the decoder refuses or throws on them: original key, value and
+    /// headers, plus <see cref="KafkaDeadLetterHeaders"/>. Required; it must exist (or the brokers must create topics
+    /// on first use) and must not be one of <see cref="Topics"/>. A record's offset is committed past only once the
+    /// broker has acknowledged its dead letter.
+    /// </summary>
+    public string DeadLetterTopic { get; set; } = "";
 
     /// <summary>
     /// Records each partition's cache (Orleans' <c>SimpleQueueCache</c>) holds. A partition reads no further while its
@@ -54,7 +62,23 @@ public sealed class KafkaStreamOptions
     /// <summary>The librdkafka consumer settings the provider sets itself and <see cref="ConsumerSettings"/> may not override.</summary>
     public static IReadOnlySet<string> ManagedConsumerSettings { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "bootstrap.servers", "group.id", "enable.auto.commit", "enable.auto.offset.store", "auto.offset.reset",
+        "bootstrap.servers", "group.id", "enable.auto.commit", "enable.auto.offset.store", "auto.offset.reset", "enable.partition.eof",
+    };
+
+    /// <summary>
+    /// Further librdkafka producer settings of the dead-letter producer (security, timeouts, ...), applied as given.
+    /// Security settings are not taken from <see cref="ConsumerSettings"/>: give them here too. The keys the provider
+    /// manages (<see cref="ManagedProducerSettings"/>) are refused.
+    /// </summary>
+    public Dictionary<string, string> ProducerSettings { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The librdkafka producer settings the provider sets itself (the dead-letter producer is idempotent and waits for
+    /// every in-sync replica) and <see cref="ProducerSettings"/> may not override.
+    /// </summary>
+    public static IReadOnlySet<string> ManagedProducerSettings { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "bootstrap.servers", "enable.idempotence", "acks", "request.required.acks",
     };
 
     /// <summary>Adds a topic to read; returns these options.</summary>

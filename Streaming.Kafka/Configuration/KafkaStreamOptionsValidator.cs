@@ -64,7 +64,14 @@ public sealed class KafkaStreamOptionsValidator : IConfigurationValidator
                 failures.Add($"{O}.{nameof(options.ConsumerSettings)}[\"{key}\"] is set by the provider; use its own option instead.");
         }
 
+        foreach (var key in options.ProducerSettings?.Keys ?? Enumerable.Empty<string>())
+        {
+            if (KafkaStreamOptions.ManagedProducerSettings.Contains(key))
+                failures.Add($"{O}.{nameof(options.ProducerSettings)}[\"{key}\"] is set by the provider (the dead-letter producer is idempotent, acks=all, on BootstrapServers).");
+        }
+
         ValidateTopics(options.Topics, failures);
+        ValidateDeadLetterTopic(options, failures);
         return failures;
     }
 
@@ -103,6 +110,19 @@ public sealed class KafkaStreamOptionsValidator : IConfigurationValidator
             if (topic.PartitionCount < 1)
                 failures.Add($"{at}.{nameof(topic.PartitionCount)} must be at least 1 (was {topic.PartitionCount}).");
         }
+    }
+
+    private static void ValidateDeadLetterTopic(KafkaStreamOptions options, List<string> failures)
+    {
+        const string D = $"{nameof(KafkaStreamOptions)}.{nameof(KafkaStreamOptions.DeadLetterTopic)}";
+        var topic = options.DeadLetterTopic;
+        if (string.IsNullOrWhiteSpace(topic))
+            failures.Add($"{D} is required: records without a key, or that the decoder refuses, are written there.");
+        else if (!IsKafkaTopicName(topic))
+            failures.Add($"{D} '{topic}' is not a Kafka topic name: use 1 to 249 ASCII letters, digits, '.', '_' or '-'.");
+        // Reading its own dead letters would send a bad record round forever.
+        else if (options.Topics?.Any(t => t is not null && string.Equals(t.Topic, topic, StringComparison.Ordinal)) == true)
+            failures.Add($"{D} '{topic}' is also one of the topics read ({nameof(KafkaStreamOptions)}.{nameof(KafkaStreamOptions.Topics)}); use a topic of its own.");
     }
 
     // Kafka's rule: 1 to 249 characters of ASCII letters, digits, '.', '_' and '-', and not "." or "..".

@@ -2,8 +2,9 @@ namespace SupplyGrid.Streaming.Kafka;
 
 /// <summary>
 /// Turns a Kafka record into the event its stream delivers, or says why it cannot. Called on the partition's pulling
-/// agent, one record at a time, in offset order; it must be thread-safe when several partitions share it. A decoder
-/// that throws is treated as having returned a failure carrying the exception's message.
+/// agent, one record at a time, in offset order; it must be thread-safe when several partitions share it. A record it
+/// refuses, or throws on, goes to <see cref="KafkaStreamOptions.DeadLetterTopic"/> (reason <c>rejected</c> or
+/// <c>decoder_threw</c>, with the exception's message) and the partition moves on.
 /// </summary>
 public interface IKafkaRecordDecoder
 {

@@ -26,7 +26,7 @@ public readonly struct KafkaDecodeResult
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     public static KafkaDecodeResult Success(object value) => new(value ?? throw new ArgumentNullException(nameof(value)), null);
 
-    /// <summary>The record cannot be delivered, because of <paramref name="reason"/> (logged and counted).</summary>
+    /// <summary>The record cannot be delivered, because of <paramref name="reason"/>: it goes to the dead-letter topic with the reason in a header.</summary>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
     public static KafkaDecodeResult Failure(string reason)
     {

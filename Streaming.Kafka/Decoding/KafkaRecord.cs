@@ -6,7 +6,7 @@ namespace SupplyGrid.Streaming.Kafka;
 /// <param name="Topic">The topic it was read from.</param>
 /// <param name="Partition">The partition it was read from.</param>
 /// <param name="Offset">Its offset in the partition.</param>
-/// <param name="Key">The record key (never empty: keyless records are skipped before decoding, having no stream).</param>
+/// <param name="Key">The record key (never empty: keyless records go to the dead-letter topic before decoding, having no stream).</param>
 /// <param name="Value">The record value; null for a tombstone.</param>
 /// <param name="Headers">The record headers, in order (empty when it has none).</param>
 /// <param name="Timestamp">The record's timestamp.</param>

@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Hosting;
 using Orleans.Streams;
@@ -11,7 +14,9 @@ public static class KafkaStreamsSiloBuilderExtensions
     /// <summary>
     /// Adds a persistent stream provider named <paramref name="name"/> that reads the configured Kafka topics. Streams
     /// are delivered to implicit subscribers only (<c>[ImplicitStreamSubscription("namespace")]</c> grains that subscribe
-    /// in <c>OnActivateAsync</c>): with no explicit pub/sub, no grain storage is needed.
+    /// in <c>OnActivateAsync</c>): with no explicit pub/sub, no grain storage is needed. Also registers, keyed by
+    /// <paramref name="name"/>, the provider's <see cref="KafkaStreamStatistics"/> (its meter comes from the host's
+    /// <see cref="IMeterFactory"/>) and its dead-letter producer.
     /// </summary>
     /// <param name="builder">The silo builder.</param>
     /// <param name="name">The provider name (what <c>GetStreamProvider(name)</c> takes).</param>
@@ -36,7 +41,12 @@ public static class KafkaStreamsSiloBuilderExtensions
                 // Not Orleans' Configure<TOptions> helper: it also logs the options at start, and ConsumerSettings may hold
                 // credentials.
                 configureOptions(services.AddOptions<KafkaStreamOptions>(name));
-                services.AddKeyedSingleton<KafkaStreamStatistics>(name);
+                // Singletons of the container, which disposes them when the silo has stopped (its receivers first).
+                services.AddKeyedSingleton(name, (sp, _) => new KafkaStreamStatistics(name, sp.GetService<IMeterFactory>()));
+                // Try: a test may have put a stand-in at the producer boundary already.
+                services.TryAddKeyedSingleton<IKafkaDeadLetterSink>(name, (sp, _) => new KafkaDeadLetterProducer(
+                    sp.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(name),
+                    sp.GetRequiredService<ILoggerFactory>().CreateLogger($"{typeof(KafkaDeadLetterProducer).FullName}.{name}")));
                 services.AddSingleton(sp => KafkaStreamOptionsValidator.Create(sp, name));
             });
             configureStream?.Invoke(stream);

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
+using System.Text;
 
 namespace SupplyGrid.Streaming.Kafka.Tests;
 
@@ -35,7 +35,7 @@ public sealed class KafkaStreamEndToEndTests(KafkaStreamSilo silo) : IClassFixtu
     {
         // One key per partition, so that every partition has records whose commit is checked.
         var keys = Enumerable.Range(0, 1000).Select(i => $"commit-{i}")
-            .DistinctBy(key => KafkaMurmur2.Partition(System.Text.Encoding.UTF8.GetBytes(key), KafkaStreamSilo.Partitions))
+            .DistinctBy(key => KafkaMurmur2.Partition(Encoding.UTF8.GetBytes(key), KafkaStreamSilo.Partitions))
             .ToList();
         Assert.Equal(KafkaStreamSilo.Partitions, keys.Count);
         const int perKey = 20;
@@ -44,13 +44,119 @@ public sealed class KafkaStreamEndToEndTests(KafkaStreamSilo silo) : IClassFixtu
             () => keys.All(key => silo.Deliveries.Values(key).Count >= perKey),
             () => string.Join(", ", keys.Select(key => $"{key}: {silo.Deliveries.Values(key).Count}/{perKey}")));
 
+        await WaitUntilCommittedToTheEndAsync(Enumerable.Range(0, KafkaStreamSilo.Partitions));
+
+        // Committing (and the cache purges behind it) delivered nothing twice.
+        foreach (var key in keys)
+            Assert.Equal(Enumerable.Range(0, perKey).Select(n => $"{key}#{n}"), silo.Deliveries.Values(key));
+    }
+
+    [Fact]
+    public async Task A_bad_record_goes_to_the_dead_letter_topic_as_it_was_and_the_next_record_of_its_key_is_delivered()
+    {
+        const string key = "poison-1";
+        var produced = await silo.ProduceAsync(KafkaStreamSilo.Topic,
+        [
+            new() { Key = key, Value = $"{key}#0" },
+            new() { Key = key, Value = $"{TestRecords.RejectPrefix} {key}#1", Headers = TestRecords.Headers(("trace-id", "t-1"), ("tenant", "a")) },
+            new() { Key = key, Value = $"{TestRecords.ThrowPrefix} {key}#2" },
+            // A keyless record has no stream (and lands on any partition).
+            new() { Key = null, Value = $"keyless {key}", Headers = TestRecords.Headers(("trace-id", "t-3")) },
+            new() { Key = key, Value = $"{key}#3" },
+        ]);
+        var bad = produced.Skip(1).Take(3).ToList();
+
+        await Eventually.Until(
+            () => silo.Deliveries.Values(key).Contains($"{key}#3"),
+            () => $"{key} got [{string.Join(", ", silo.Deliveries.Values(key))}]");
+        Assert.Equal([$"{key}#0", $"{key}#3"], silo.Deliveries.Values(key));
+
+        var letters = DeadLetterTopicReader.Read(silo.Broker.BootstrapServers, KafkaStreamSilo.DeadLetterTopic, 1, count: 3,
+            letter => bad.Any(b => IsLetterOf(letter, b)));
+        var (rejected, threw, keyless) = (LetterOf(bad[0]), LetterOf(bad[1]), LetterOf(bad[2]));
+
+        // Original key, value and headers, in that order before the dead-letter headers.
+        Assert.Equal(key, Utf8(rejected.Message.Key));
+        Assert.Equal($"{TestRecords.RejectPrefix} {key}#1", Utf8(rejected.Message.Value));
+        Assert.Equal(
+            ["trace-id", "tenant", KafkaDeadLetterHeaders.Reason, KafkaDeadLetterHeaders.Category, KafkaDeadLetterHeaders.Topic,
+             KafkaDeadLetterHeaders.Partition, KafkaDeadLetterHeaders.Offset, KafkaDeadLetterHeaders.ConsumerGroup],
+            rejected.Message.Headers.Select(h => h.Key));
+        Assert.Equal("t-1", TestRecords.Header(rejected.Message.Headers, "trace-id"));
+        Assert.Equal("a", TestRecords.Header(rejected.Message.Headers, "tenant"));
+        Assert.Equal($"test decoder rejects '{TestRecords.RejectPrefix} {key}#1'", TestRecords.Header(rejected.Message.Headers, KafkaDeadLetterHeaders.Reason));
+        Assert.Equal(KafkaDeadLetterReasons.Rejected, TestRecords.Header(rejected.Message.Headers, KafkaDeadLetterHeaders.Category));
+        Assert.Equal(KafkaStreamSilo.GroupId, TestRecords.Header(rejected.Message.Headers, KafkaDeadLetterHeaders.ConsumerGroup));
+
+        Assert.Equal(key, Utf8(threw.Message.Key));
+        Assert.Equal(KafkaDeadLetterReasons.DecoderThrew, TestRecords.Header(threw.Message.Headers, KafkaDeadLetterHeaders.Category));
+        Assert.Equal(typeof(InvalidOperationException).FullName, TestRecords.Header(threw.Message.Headers, KafkaDeadLetterHeaders.Exception));
+        Assert.Contains("test decoder throws", TestRecords.Header(threw.Message.Headers, KafkaDeadLetterHeaders.Reason));
+
+        Assert.Null(keyless.Message.Key);
+        Assert.Equal($"keyless {key}", Utf8(keyless.Message.Value));
+        Assert.Equal("t-3", TestRecords.Header(keyless.Message.Headers, "trace-id"));
+        Assert.Equal(KafkaDeadLetterReasons.NoKey, TestRecords.Header(keyless.Message.Headers, KafkaDeadLetterHeaders.Category));
+
+        // The letters are acknowledged, so the commits pass them.
+        await WaitUntilCommittedToTheEndAsync(produced.Select(p => p.Partition.Value).Distinct());
+        return;
+
+        ConsumeResult<byte[]?, byte[]?> LetterOf(DeliveryResult<string?, string> source) => Assert.Single(letters, letter => IsLetterOf(letter, source));
+    }
+
+    [Fact]
+    public async Task Metrics_count_records_read_and_dead_letters_by_reason_and_lag_drains_to_zero()
+    {
+        using var metrics = new MetricsRecorder(KafkaStreamSilo.ProviderName);
+        var keys = Enumerable.Range(0, 4).Select(i => $"metered-{i}").ToList();
+        const int perKey = 5;
+        var good = Enumerable.Range(0, perKey).SelectMany(n => keys.Select(key => new Message<string?, string> { Key = key, Value = $"{key}#{n}" }));
+        Message<string?, string>[] bad =
+        [
+            new() { Key = keys[0], Value = $"{TestRecords.RejectPrefix} 1" },
+            new() { Key = keys[1], Value = $"{TestRecords.RejectPrefix} 2" },
+            new() { Key = keys[2], Value = $"{TestRecords.ThrowPrefix} 3" },
+            new() { Key = null, Value = "keyless 4" },
+            new() { Key = "", Value = "empty key 5" },
+        ];
+        await silo.ProduceAsync(KafkaStreamSilo.MeteredTopic, good.Concat(bad));
+
+        var topic = (KafkaStreamInstruments.TopicTag, (object)KafkaStreamSilo.MeteredTopic);
+        long DeadLettered(string reason) => metrics.Sum(KafkaStreamInstruments.RecordsDeadLettered, topic, (KafkaStreamInstruments.ReasonTag, reason));
+        await Eventually.Until(
+            () => keys.All(key => silo.Deliveries.Values(key).Count == perKey) && DeadLettered(KafkaDeadLetterReasons.NoKey) == 2,
+            () => $"delivered {string.Join(", ", keys.Select(key => silo.Deliveries.Values(key).Count))} of {perKey} each, {DeadLettered(KafkaDeadLetterReasons.NoKey)} of 2 keyless letters");
+        await Eventually.Until(
+            () => DeadLettered(KafkaDeadLetterReasons.Rejected) == 2 && DeadLettered(KafkaDeadLetterReasons.DecoderThrew) == 1,
+            () => $"dead letters: rejected {DeadLettered(KafkaDeadLetterReasons.Rejected)} of 2, decoder_threw {DeadLettered(KafkaDeadLetterReasons.DecoderThrew)} of 1");
+
+        Assert.Equal(keys.Count * perKey + bad.Length, metrics.Sum(KafkaStreamInstruments.RecordsRead, topic));
+        Assert.Equal(0, metrics.Sum(KafkaStreamInstruments.DeadLetterFailures, topic, (KafkaStreamInstruments.ReasonTag, KafkaDeadLetterReasons.Rejected)));
+
+        // Every partition of the topic reports its lag (a partition no record went to reports it from its end), down to 0.
+        long? Lag(int partition) => metrics.Observe(KafkaStreamInstruments.ConsumerLag, topic, (KafkaStreamInstruments.PartitionTag, partition));
+        var partitions = Enumerable.Range(0, KafkaStreamSilo.MeteredPartitions).ToList();
+        await Eventually.Until(
+            () => partitions.All(p => Lag(p) == 0),
+            () => string.Join(", ", partitions.Select(p => $"partition {p}: lag {Lag(p)?.ToString() ?? "not reported"}")));
+        // The cache lets go of everything once delivered, as the commits of the partitions show.
+        await Eventually.Until(
+            () => metrics.Observe(KafkaStreamInstruments.RecordsInCache) == 0,
+            () => $"{metrics.Observe(KafkaStreamInstruments.RecordsInCache)} records still cached");
+        await WaitUntilCommittedToTheEndAsync(partitions, KafkaStreamSilo.MeteredTopic);
+        Assert.True(metrics.Sum(KafkaStreamInstruments.Commits, topic) > 0, "no commit of the metered topic was counted");
+    }
+
+    private async Task WaitUntilCommittedToTheEndAsync(IEnumerable<int> partitionNumbers, string topic = KafkaStreamSilo.Topic)
+    {
         using var observer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig
         {
             BootstrapServers = silo.Broker.BootstrapServers,
             GroupId = KafkaStreamSilo.GroupId,
             EnableAutoCommit = false,
         }).Build();
-        var partitions = Enumerable.Range(0, KafkaStreamSilo.Partitions).Select(p => new TopicPartition(KafkaStreamSilo.Topic, p)).ToList();
+        var partitions = partitionNumbers.Select(p => new TopicPartition(topic, p)).ToList();
         var ends = partitions.ToDictionary(tp => tp.Partition.Value, tp => observer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High.Value);
         var committed = new Dictionary<int, long>();
 
@@ -61,32 +167,13 @@ public sealed class KafkaStreamEndToEndTests(KafkaStreamSilo silo) : IClassFixtu
                     committed[offset.Partition.Value] = offset.Offset.Value;
                 return ends.All(end => committed.GetValueOrDefault(end.Key, -1) == end.Value);
             },
-            () => string.Join(", ", ends.Select(end => $"partition {end.Key}: committed {committed.GetValueOrDefault(end.Key, -1)}, end {end.Value}")));
-
-        // Committing (and the cache purges behind it) delivered nothing twice.
-        foreach (var key in keys)
-            Assert.Equal(Enumerable.Range(0, perKey).Select(n => $"{key}#{n}"), silo.Deliveries.Values(key));
+            () => string.Join(", ", ends.Select(end => $"{topic}[{end.Key}]: committed {committed.GetValueOrDefault(end.Key, -1)}, end {end.Value}")));
     }
 
-    [Fact]
-    public async Task A_record_the_decoder_rejects_is_skipped_and_the_partition_moves_on()
-    {
-        const string key = "poison-1";
-        var skippedBefore = silo.Statistics.RecordsUndecodable;
+    private static bool IsLetterOf(ConsumeResult<byte[]?, byte[]?> letter, DeliveryResult<string?, string> source) =>
+        TestRecords.Header(letter.Message.Headers, KafkaDeadLetterHeaders.Topic) == source.Topic
+        && TestRecords.Header(letter.Message.Headers, KafkaDeadLetterHeaders.Partition) == source.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        && TestRecords.Header(letter.Message.Headers, KafkaDeadLetterHeaders.Offset) == source.Offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        await silo.ProduceAsync(
-        [
-            (key, $"{key}#0"),
-            (key, $"{TestRecords.RejectPrefix} {key}#1"),
-            // A keyless record has no stream: skipped as well.
-            (null, "keyless"),
-            (key, $"{key}#2"),
-        ]);
-
-        await Eventually.Until(
-            () => silo.Deliveries.Values(key).Contains($"{key}#2") && silo.Statistics.RecordsUndecodable - skippedBefore >= 2,
-            () => $"{key} got [{string.Join(", ", silo.Deliveries.Values(key))}], skipped {silo.Statistics.RecordsUndecodable - skippedBefore} of 2");
-        Assert.Equal([$"{key}#0", $"{key}#2"], silo.Deliveries.Values(key));
-        Assert.Equal(2, silo.Statistics.RecordsUndecodable - skippedBefore);
-    }
+    private static string? Utf8(byte[]? bytes) => bytes is null ? null : Encoding.UTF8.GetString(bytes);
 }

@@ -25,6 +25,11 @@ public sealed class KafkaStreamOptionsValidatorTests
     [InlineData("SharedNamespace", "KafkaStreamOptions.Topics[1].StreamNamespace 'o' is already used")]
     [InlineData("PartitionCount", "KafkaStreamOptions.Topics[1].PartitionCount must be at least 1 (was 0)")]
     [InlineData("ManagedSetting", "KafkaStreamOptions.ConsumerSettings[\"enable.auto.commit\"]")]
+    [InlineData("ManagedEofSetting", "KafkaStreamOptions.ConsumerSettings[\"enable.partition.eof\"]")]
+    [InlineData("ManagedProducerSetting", "KafkaStreamOptions.ProducerSettings[\"acks\"]")]
+    [InlineData("DeadLetterTopic", "KafkaStreamOptions.DeadLetterTopic is required")]
+    [InlineData("DeadLetterTopicName", "KafkaStreamOptions.DeadLetterTopic 'dead letters' is not a Kafka topic name")]
+    [InlineData("DeadLetterTopicRead", "KafkaStreamOptions.DeadLetterTopic 'prices' is also one of the topics read")]
     public void Each_problem_names_its_setting(string problem, string expected)
     {
         var options = Valid();
@@ -45,6 +50,11 @@ public sealed class KafkaStreamOptionsValidatorTests
             case "SharedNamespace": second.StreamNamespace = "o"; break;
             case "PartitionCount": second.PartitionCount = 0; break;
             case "ManagedSetting": options.ConsumerSettings["enable.auto.commit"] = "true"; break;
+            case "ManagedEofSetting": options.ConsumerSettings["enable.partition.eof"] = "false"; break;
+            case "ManagedProducerSetting": options.ProducerSettings["acks"] = "1"; break;
+            case "DeadLetterTopic": options.DeadLetterTopic = " "; break;
+            case "DeadLetterTopicName": options.DeadLetterTopic = "dead letters"; break;
+            case "DeadLetterTopicRead": options.DeadLetterTopic = "prices"; break;
         }
 
         var failure = Assert.Single(KafkaStreamOptionsValidator.Validate("kafka", options));
@@ -71,6 +81,7 @@ public sealed class KafkaStreamOptionsValidatorTests
         Assert.Contains("Kafka stream provider 'bad'", message);
         Assert.Contains("KafkaStreamOptions.BootstrapServers", message);
         Assert.Contains("KafkaStreamOptions.Topics[0].PartitionCount", message);
+        Assert.Contains("KafkaStreamOptions.DeadLetterTopic", message);
     }
 
     private static KafkaStreamOptions Valid() => new KafkaStreamOptions
@@ -78,6 +89,10 @@ public sealed class KafkaStreamOptionsValidatorTests
         BootstrapServers = "localhost:9092",
         ConsumerGroupId = "group",
         Decoder = TestRecords.Decoder,
+        DeadLetterTopic = "orders-dead-letters",
+        // Settings the provider does not manage pass.
+        ConsumerSettings = { ["security.protocol"] = "plaintext" },
+        ProducerSettings = { ["security.protocol"] = "plaintext", ["linger.ms"] = "5" },
     }.AddTopic("orders", "o", 3);
 
     private static string Flatten(Exception error) =>

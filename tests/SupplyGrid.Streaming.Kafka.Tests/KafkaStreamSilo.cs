@@ -6,8 +6,9 @@ using SupplyGrid.Streaming.Kafka.Tests.Grains;
 namespace SupplyGrid.Streaming.Kafka.Tests;
 
 /// <summary>
-/// An embedded broker with one topic, and one in-process silo reading it through the Kafka stream provider. Shared by
-/// the tests of a class; each test uses stream keys of its own.
+/// An embedded broker, and one in-process silo reading it through the Kafka stream provider: the topic most tests
+/// share (each test uses stream keys of its own), a second topic only the metrics test writes to, and the dead-letter
+/// topic of both. Shared by the tests of a class.
 /// </summary>
 public sealed class KafkaStreamSilo : IAsyncLifetime
 {
@@ -16,6 +17,10 @@ public sealed class KafkaStreamSilo : IAsyncLifetime
     public const string Topic = "orders";
     public const int Partitions = 4;
     public const string GroupId = "supplygrid-streaming-tests";
+    public const string MeteredTopic = "metered";
+    public const string MeteredNamespace = "metered";
+    public const int MeteredPartitions = 2;
+    public const string DeadLetterTopic = "orders-dead-letters";
 
     private InProcessTestCluster? _cluster;
 
@@ -30,6 +35,8 @@ public sealed class KafkaStreamSilo : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Broker.CreateTopic(Topic, Partitions);
+        Broker.CreateTopic(MeteredTopic, MeteredPartitions);
+        Broker.CreateTopic(DeadLetterTopic, 1);
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
         builder.Options.InitializeClientOnDeploy = false;
@@ -41,7 +48,9 @@ public sealed class KafkaStreamSilo : IAsyncLifetime
                 o.BootstrapServers = Broker.BootstrapServers;
                 o.ConsumerGroupId = GroupId;
                 o.AddTopic(Topic, StreamNamespace, Partitions);
+                o.AddTopic(MeteredTopic, MeteredNamespace, MeteredPartitions);
                 o.Decoder = TestRecords.Decoder;
+                o.DeadLetterTopic = DeadLetterTopic;
                 // Short, so the committed-offset checks finish quickly; the default is 1 s.
                 o.CommitInterval = TimeSpan.FromMilliseconds(50);
             }));
@@ -75,4 +84,8 @@ public sealed class KafkaStreamSilo : IAsyncLifetime
         var left = producer.Flush(TimeSpan.FromSeconds(30));
         Assert.True(left == 0 && failures.IsEmpty, $"{left} record(s) unacknowledged; failed: {string.Join("; ", failures)}");
     }
+
+    /// <summary>Produces <paramref name="records"/> to <paramref name="topic"/> in order; returns where each landed.</summary>
+    public Task<IReadOnlyList<DeliveryResult<string?, string>>> ProduceAsync(string topic, IEnumerable<Message<string?, string>> records) =>
+        TestRecords.ProduceAsync(Broker.BootstrapServers, topic, records);
 }

@@ -13,30 +13,74 @@ public sealed class PartitionCommitTrackerTests
     {
         var tracker = new PartitionCommitTracker();
         for (var offset = 10L; offset < 15; offset++)
-            tracker.OnRead(offset, cached: true);
+            tracker.OnCached(offset);
 
         AssertPosition(tracker, 10);
-        tracker.OnPurged(12);
+        Assert.Equal(3, tracker.OnPurged(12));
         AssertPosition(tracker, 13);
-        tracker.OnPurged(14);
+        Assert.Equal(2, tracker.OnPurged(14));
         AssertPosition(tracker, 15);
     }
 
     [Fact]
-    public void A_skipped_record_is_passed_once_everything_before_it_is_purged()
+    public void An_acknowledged_dead_letter_is_passed_once_everything_before_it_is_purged()
     {
         var tracker = new PartitionCommitTracker();
-        tracker.OnRead(0, cached: true);
-        tracker.OnRead(1, cached: false);
-        tracker.OnRead(2, cached: true);
-        tracker.OnRead(3, cached: false);
+        tracker.OnCached(0);
+        tracker.OnDeadLetterStarted(1);
+        tracker.OnCached(2);
+        tracker.OnDeadLetterStarted(3);
+        tracker.OnDeadLetterAcknowledged(1);
+        tracker.OnDeadLetterAcknowledged(3);
 
         AssertPosition(tracker, 0);
         tracker.OnPurged(0);
         AssertPosition(tracker, 2);
         tracker.OnPurged(2);
-        // The trailing skipped record is covered although the cache never reports it.
+        // The trailing dead letter is covered although the cache never reports it.
         AssertPosition(tracker, 4);
+    }
+
+    [Fact]
+    public void A_dead_letter_not_yet_acknowledged_holds_the_position_while_later_records_finish()
+    {
+        var tracker = new PartitionCommitTracker();
+        tracker.OnCached(0);
+        tracker.OnDeadLetterStarted(1);
+        tracker.OnCached(2);
+        tracker.OnDeadLetterStarted(3);
+        tracker.OnCached(4);
+
+        tracker.OnPurged(4);
+        // The later letter's acknowledgement comes first: the position still waits for the earlier one.
+        tracker.OnDeadLetterAcknowledged(3);
+        AssertPosition(tracker, 1);
+        Assert.Equal(1, tracker.PendingDeadLetterCount);
+
+        tracker.OnDeadLetterAcknowledged(1);
+        AssertPosition(tracker, 5);
+    }
+
+    [Fact]
+    public void A_failed_dead_letter_pins_the_position_for_good_while_reading_goes_on()
+    {
+        var tracker = new PartitionCommitTracker();
+        tracker.OnCached(0);
+        tracker.OnDeadLetterStarted(1);
+        tracker.OnDeadLetterStarted(2);
+        tracker.OnDeadLetterFailed(2);
+        tracker.OnDeadLetterFailed(1);
+        tracker.OnCached(3);
+        tracker.OnDeadLetterStarted(4);
+        tracker.OnDeadLetterAcknowledged(4);
+        tracker.OnPurged(3);
+
+        // The first failure is the limit, whatever order the failures came in and whatever finished after it.
+        AssertPosition(tracker, 1);
+        Assert.Equal(1, tracker.FirstFailedDeadLetter);
+        Assert.Equal(5, tracker.NextOffset);
+        Assert.Equal(0, tracker.PendingDeadLetterCount);
+        Assert.Equal(0, tracker.CachedCount);
     }
 
     [Fact]
@@ -44,11 +88,11 @@ public sealed class PartitionCommitTrackerTests
     {
         // SimpleQueueCache leaves records whose delivery failed out of its purge report.
         var tracker = new PartitionCommitTracker();
-        tracker.OnRead(5, cached: true);
-        tracker.OnRead(6, cached: true);
-        tracker.OnRead(7, cached: true);
+        tracker.OnCached(5);
+        tracker.OnCached(6);
+        tracker.OnCached(7);
 
-        tracker.OnPurged(6);
+        Assert.Equal(2, tracker.OnPurged(6));
         AssertPosition(tracker, 7);
         Assert.Equal(1, tracker.CachedCount);
     }

@@ -21,12 +21,14 @@ internal static class StreamIngest
     public const string ProviderName = "kafka";
     public const string StreamNamespace = Topics.DriverEvent;
     private const string GroupId = "bench-ingest";
+    private const string DeadLetterTopic = "bench.ingest.dead-letter";
 
     public static async Task<int> RunAsync(long events, int drivers, int partitions, long warmUp, int maxWarmUpRounds)
     {
         var contract = new TopicContracts(TimeProvider.System, new EventValidationOptions()).DriverEvent;
         await using var broker = new EmbeddedKafkaBroker();
         broker.CreateTopic(IngestSuite.Topic, partitions);
+        broker.CreateTopic(DeadLetterTopic, 1);
         var total = warmUp * maxWarmUpRounds + events;
         Produce(broker.BootstrapServers, contract, new SingaporeDrivers(drivers, seed: 42), total);
 
@@ -40,6 +42,7 @@ internal static class StreamIngest
             o.ConsumerGroupId = GroupId;
             o.AddTopic(IngestSuite.Topic, StreamNamespace, partitions);
             o.Decoder = decoder;
+            o.DeadLetterTopic = DeadLetterTopic;
         })));
         using var host = builder.Build();
         var statistics = host.Services.GetRequiredKeyedService<KafkaStreamStatistics>(ProviderName);
@@ -60,7 +63,7 @@ internal static class StreamIngest
         var settled = await SettleAsync(total, TimeSpan.FromSeconds(60));
         var (repeated, earlier) = (IngestProgress.Repeated, IngestProgress.Earlier);
         var lost = total - (IngestProgress.Handled - repeated - earlier);
-        var undecodable = statistics.RecordsUndecodable;
+        var undecodable = statistics.RecordsDeadLettered;
         await host.StopAsync();
 
         var baseline = BaselineConsumerRate(broker.BootstrapServers, total);

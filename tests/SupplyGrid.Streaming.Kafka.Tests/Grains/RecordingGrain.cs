@@ -5,15 +5,17 @@ namespace SupplyGrid.Streaming.Kafka.Tests.Grains;
 /// <summary>A grain per stream key of the test topic's namespace.</summary>
 public interface IRecordingGrain : IGrainWithStringKey;
 
+/// <summary>A grain per stream key of the metered topic's namespace.</summary>
+public interface IMeteredRecordingGrain : IGrainWithStringKey;
+
 /// <summary>Activated by the first record of its key; subscribes to its own stream and logs every event.</summary>
-[ImplicitStreamSubscription(KafkaStreamSilo.StreamNamespace)]
-public sealed class RecordingGrain(DeliveryLog log) : Grain, IRecordingGrain
+public abstract class LoggingSubscriberGrain(DeliveryLog log, string streamNamespace) : Grain
 {
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
         var stream = this.GetStreamProvider(KafkaStreamSilo.ProviderName)
-            .GetStream<string>(StreamId.Create(KafkaStreamSilo.StreamNamespace, key));
+            .GetStream<string>(StreamId.Create(streamNamespace, key));
         await stream.SubscribeAsync((value, token) =>
         {
             log.Record(key, value, token?.SequenceNumber ?? -1);
@@ -21,3 +23,9 @@ public sealed class RecordingGrain(DeliveryLog log) : Grain, IRecordingGrain
         });
     }
 }
+
+[ImplicitStreamSubscription(KafkaStreamSilo.StreamNamespace)]
+public sealed class RecordingGrain(DeliveryLog log) : LoggingSubscriberGrain(log, KafkaStreamSilo.StreamNamespace), IRecordingGrain;
+
+[ImplicitStreamSubscription(KafkaStreamSilo.MeteredNamespace)]
+public sealed class MeteredRecordingGrain(DeliveryLog log) : LoggingSubscriberGrain(log, KafkaStreamSilo.MeteredNamespace), IMeteredRecordingGrain;
