@@ -244,7 +244,8 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver, IPartit
             return null;
         }
 
-        return new KafkaBatchContainer(StreamId.Create(_streamNamespace, key), decoded.Event!, result.Topic, result.Partition.Value, result.Offset.Value);
+        var streamKey = decoded.StreamKey is { } chosen ? System.Text.Encoding.UTF8.GetBytes(chosen) : key;
+        return new KafkaBatchContainer(StreamId.Create(_streamNamespace, streamKey), decoded.Event!, result.Topic, result.Partition.Value, result.Offset.Value);
     }
 
     /// <summary>

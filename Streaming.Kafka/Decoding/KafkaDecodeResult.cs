@@ -3,10 +3,11 @@ namespace SupplyGrid.Streaming.Kafka;
 /// <summary>What <see cref="IKafkaRecordDecoder"/> made of a record: the event to deliver, or why there is none.</summary>
 public readonly struct KafkaDecodeResult
 {
-    private KafkaDecodeResult(object? value, string? failureReason)
+    private KafkaDecodeResult(object? value, string? failureReason, string? streamKey = null)
     {
         Event = value;
         FailureReason = failureReason;
+        StreamKey = streamKey;
     }
 
     /// <summary>The event to deliver (set when <see cref="IsSuccess"/>).</summary>
@@ -14,6 +15,9 @@ public readonly struct KafkaDecodeResult
 
     /// <summary>Why the record cannot be delivered (set when not <see cref="IsSuccess"/>).</summary>
     public string? FailureReason { get; }
+
+    /// <summary>The key of the stream the event goes to, when not the record's key (see <see cref="SuccessOnStream"/>).</summary>
+    public string? StreamKey { get; }
 
     /// <summary>True when the record decoded into <see cref="Event"/>.</summary>
     public bool IsSuccess => FailureReason is null && Event is not null;
@@ -25,6 +29,22 @@ public readonly struct KafkaDecodeResult
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
     public static KafkaDecodeResult Success(object value) => new(value ?? throw new ArgumentNullException(nameof(value)), null);
+
+    /// <summary>
+    /// The record becomes <paramref name="value"/> on the stream keyed <paramref name="streamKey"/> (in the topic's
+    /// namespace) rather than on the stream of the record's key: for records keyed by one thing and consumed by a grain
+    /// of another (a booking keyed by its id, counted by the cell of its pickup). Such a stream can receive records
+    /// from several partitions, so its events keep their order per partition only, and the queue mapper does not name
+    /// its queue.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="streamKey"/> is empty.</exception>
+    public static KafkaDecodeResult SuccessOnStream(object value, string streamKey)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentException.ThrowIfNullOrEmpty(streamKey);
+        return new KafkaDecodeResult(value, null, streamKey);
+    }
 
     /// <summary>The record cannot be delivered, because of <paramref name="reason"/>: it goes to the dead-letter topic with the reason in a header.</summary>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>

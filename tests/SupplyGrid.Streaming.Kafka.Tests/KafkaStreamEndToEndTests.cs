@@ -31,6 +31,22 @@ public sealed class KafkaStreamEndToEndTests(KafkaStreamSilo silo) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_decoder_can_send_records_of_many_keys_and_partitions_to_one_stream()
+    {
+        const string gatherer = "gatherer-1";
+        var keys = Enumerable.Range(0, 40).Select(i => $"scattered-{i}").ToList();
+        Assert.True(keys.Select(key => KafkaMurmur2.Partition(Encoding.UTF8.GetBytes(key), KafkaStreamSilo.Partitions)).Distinct().Count() > 1);
+
+        await silo.ProduceAsync(keys.Select(key => ((string?)key, $"{TestRecords.RedirectPrefix}{gatherer}|from {key}")));
+
+        await Eventually.Until(
+            () => silo.Deliveries.Values(gatherer).Count >= keys.Count,
+            () => $"{gatherer}: {silo.Deliveries.Values(gatherer).Count}/{keys.Count}");
+        Assert.Equal(keys.Select(key => $"from {key}").Order(), silo.Deliveries.Values(gatherer).Order());
+        Assert.All(keys, key => Assert.Empty(silo.Deliveries.Values(key)));
+    }
+
+    [Fact]
     public async Task Once_everything_is_delivered_the_group_has_committed_the_end_of_every_partition()
     {
         // One key per partition, so that every partition has records whose commit is checked.

@@ -3,13 +3,16 @@ using System.Text;
 namespace SupplyGrid.Streaming.Kafka.Tests;
 
 /// <summary>
-/// The tests' record format: the value is a UTF-8 string; values starting with "reject" fail decoding, and values
-/// starting with "throw" make the decoder throw.
+/// The tests' record format: the value is a UTF-8 string; values starting with "reject" fail decoding, values
+/// starting with "throw" make the decoder throw, and "to:KEY|text" goes to another stream.
 /// </summary>
 internal static class TestRecords
 {
     public const string RejectPrefix = "reject";
     public const string ThrowPrefix = "throw";
+
+    /// <summary>"to:KEY|text" delivers "text" on the stream keyed KEY, whatever the record's key.</summary>
+    public const string RedirectPrefix = "to:";
 
     public static IKafkaRecordDecoder Decoder { get; } = KafkaRecordDecoder.Create(record =>
     {
@@ -18,6 +21,8 @@ internal static class TestRecords
         var text = Encoding.UTF8.GetString(record.Value);
         if (text.StartsWith(ThrowPrefix, StringComparison.Ordinal))
             throw new InvalidOperationException($"test decoder throws on '{text}'");
+        if (text.StartsWith(RedirectPrefix, StringComparison.Ordinal) && text.IndexOf('|', StringComparison.Ordinal) is > 3 and var bar)
+            return KafkaDecodeResult.SuccessOnStream(text[(bar + 1)..], text[RedirectPrefix.Length..bar]);
         return text.StartsWith(RejectPrefix, StringComparison.Ordinal)
             ? KafkaDecodeResult.Failure($"test decoder rejects '{text}'")
             : KafkaDecodeResult.Success(text);
