@@ -8,6 +8,8 @@ using SupplyGrid.Grains.Policies;
 using SupplyGrid.Grains.Ports;
 using Orleans;
 using Orleans.Runtime;
+using SupplyGrid.Grains.Events;
+using SupplyGrid.Grains.Streams;
 
 namespace SupplyGrid.Grains.Cells;
 
@@ -15,6 +17,7 @@ namespace SupplyGrid.Grains.Cells;
 /// One H3 cell: drivers present, bookings in the window, forecasts, smoothing with the neighbours, status and surge,
 /// recomputed on a timer; reposition planning when in deficit (CellGrain.Reposition.cs); queries (CellGrain.Queries.cs).
 /// </summary>
+[ImplicitStreamSubscription(Topics.BookingCreated)]
 public sealed partial class CellGrain : Grain, ICellGrain
 {
     private readonly IPersistentState<CellState> _state;
@@ -71,7 +74,7 @@ public sealed partial class CellGrain : Grain, ICellGrain
 
     private DateTimeOffset Now => _time.GetUtcNow();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
         if (!H3Index.TryParse(key, out _cell) || !H3.IsValidCell(_cell) || key != _cell.ToString())
@@ -90,7 +93,7 @@ public sealed partial class CellGrain : Grain, ICellGrain
         _slotComplete = quietUntilNow || intoSlot < _city.Cells.TickInterval.Ticks;
         var interval = _city.Cells.TickInterval;
         _timer = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TickPhase.FirstDue(_cell, interval), interval));
-        return Task.CompletedTask;
+        await this.SubscribeOwnStreamAsync<BookingCreated>(Topics.BookingCreated, booking => BookingCreated(new CellBooking(booking.BookingId, booking.Ts)));
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

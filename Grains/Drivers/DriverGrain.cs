@@ -8,6 +8,7 @@ using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Ports;
 using Orleans;
 using Orleans.Runtime;
+using SupplyGrid.Grains.Streams;
 
 namespace SupplyGrid.Grains.Drivers;
 
@@ -16,6 +17,11 @@ namespace SupplyGrid.Grains.Drivers;
 /// allocates nothing unless the driver changes cell or availability, or an offer moves on. Split by concern:
 /// pings and presence here, jobs/trips/performance, offers, and advice in the other parts.
 /// </summary>
+[ImplicitStreamSubscription(Topics.DriverEvent)]
+[ImplicitStreamSubscription(Topics.DispatchJob)]
+[ImplicitStreamSubscription(Topics.UploadTrip)]
+[ImplicitStreamSubscription(Topics.DriverRealPerformance)]
+[ImplicitStreamSubscription(Topics.MessageReply)]
 public sealed partial class DriverGrain : Grain, IDriverGrain
 {
     private static readonly long DefaultPresenceTimeoutTicks = TimeSpan.FromMinutes(5).Ticks;
@@ -69,7 +75,7 @@ public sealed partial class DriverGrain : Grain, IDriverGrain
 
     private long PresenceTimeoutTicks => _city?.Cells.PresenceTimeout.Ticks ?? DefaultPresenceTimeoutTicks;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _offers = new DriverOffers(State, _options.OfferHistory);
         // An ending still unconfirmed at activation was cut short by a crash (or its retry died with the last
@@ -77,7 +83,11 @@ public sealed partial class DriverGrain : Grain, IDriverGrain
         var unconfirmed = _offers.HasUnconfirmed;
         if (_offers.Live is not null || unconfirmed)
             ArmOfferTimer(Now, retryNow: unconfirmed);
-        return Task.CompletedTask;
+        await this.SubscribeOwnStreamAsync<DriverEvent>(Topics.DriverEvent, OnNextAsync);
+        await this.SubscribeOwnStreamAsync<DispatchJob>(Topics.DispatchJob, OnNextAsync);
+        await this.SubscribeOwnStreamAsync<UploadTrip>(Topics.UploadTrip, OnNextAsync);
+        await this.SubscribeOwnStreamAsync<DriverRealPerformance>(Topics.DriverRealPerformance, OnNextAsync);
+        await this.SubscribeOwnStreamAsync<MessageReply>(Topics.MessageReply, OnNextAsync);
     }
 
     public Task OnNextAsync(DriverEvent ping)

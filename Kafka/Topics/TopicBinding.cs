@@ -21,6 +21,9 @@ public abstract class TopicBinding
     /// <returns>Null and the event, or the rejection and null.</returns>
     internal abstract RecordRejection? Decode(ReadOnlySpan<byte> value, out object? item);
 
+    /// <summary>Reads and validates a record value: null and the event, or why it cannot become one.</summary>
+    public RecordRejection? TryDecode(ReadOnlySpan<byte> value, out object? item) => Decode(value, out item);
+
     /// <summary>
     /// Hands a record value to the dispatcher with the event's static type, for the dispatcher to decode; a value that
     /// cannot become an event reaches <paramref name="observer"/> as a <see cref="RecordRejectedException"/>.
