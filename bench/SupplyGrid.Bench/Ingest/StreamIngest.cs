@@ -19,7 +19,9 @@ namespace SupplyGrid.Bench.Ingest;
 internal static class StreamIngest
 {
     public const string ProviderName = "kafka";
-    public const string StreamNamespace = Topics.DriverEvent;
+    // A namespace of the benchmark's own: the domain's DriverGrain subscribes to the topic's name, and would be
+    // activated for every driver too.
+    public const string StreamNamespace = "bench.ingest.driver_event";
     private const string GroupId = "bench-ingest";
     private const string DeadLetterTopic = "bench.ingest.dead-letter";
 
