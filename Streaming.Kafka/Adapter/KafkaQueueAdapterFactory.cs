@@ -14,6 +14,8 @@ namespace SupplyGrid.Streaming.Kafka;
 /// </summary>
 public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
 {
+    private readonly string _providerName;
+    private readonly KafkaStreamOptions _options;
     private readonly IQueueAdapter _adapter;
     private readonly IQueueAdapterCache _cache;
     // Nothing is retried beyond Orleans' own delivery attempts in this version, and a failure must not stop a subscription.
@@ -38,6 +40,8 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(deadLetters);
         KafkaStreamOptionsValidator.ThrowIfInvalid(providerName, options);
+        _providerName = providerName;
+        _options = options;
         QueueMapper = new KafkaQueueMapper(options.Topics);
         _cache = new SimpleQueueAdapterCache(new SimpleQueueCacheOptions { CacheSize = options.CacheSize }, providerName, loggerFactory);
         _adapter = new KafkaQueueAdapter(providerName, options, QueueMapper, deadLetters, statistics, loggerFactory, time ?? TimeProvider.System);
@@ -60,10 +64,23 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
             services.GetService<TimeProvider>());
 
     /// <inheritdoc />
-    public Task<IQueueAdapter> CreateAdapter() => Task.FromResult(_adapter);
+    public Task<IQueueAdapter> CreateAdapter() => CreateAdapter(CancellationToken.None);
 
-    /// <inheritdoc />
-    public Task<IQueueAdapter> CreateAdapter(CancellationToken cancellationToken) => Task.FromResult(_adapter);
+    /// <summary>
+    /// The adapter, once the cluster has been found to have every topic with the configured partition count and the
+    /// dead-letter topic (<see cref="KafkaTopicCheck"/>): Orleans creates it as the silo starts, which then fails with
+    /// the mismatches named.
+    /// </summary>
+    /// <exception cref="Orleans.Runtime.OrleansConfigurationException">The cluster disagrees with the options.</exception>
+    public async Task<IQueueAdapter> CreateAdapter(CancellationToken cancellationToken)
+    {
+        // Metadata requests block: not on the silo's scheduler.
+        var counts = await Task.Run(() => ClusterTopics.PartitionCounts(_options), cancellationToken);
+        var problems = KafkaTopicCheck.Problems(_options, topic => counts.TryGetValue(topic, out var count) ? count : null);
+        if (problems.Count > 0)
+            throw new Orleans.Runtime.OrleansConfigurationException($"Kafka stream provider '{_providerName}': {string.Join("; ", problems)}.");
+        return _adapter;
+    }
 
     /// <inheritdoc />
     public IQueueAdapterCache GetQueueAdapterCache() => _cache;

@@ -77,7 +77,7 @@ public sealed class KafkaStreamOptionsValidatorTests
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => cluster.DeployAsync());
 
-        var message = Flatten(error);
+        var message = ExceptionText.Flatten(error);
         Assert.Contains("Kafka stream provider 'bad'", message);
         Assert.Contains("KafkaStreamOptions.BootstrapServers", message);
         Assert.Contains("KafkaStreamOptions.Topics[0].PartitionCount", message);
@@ -94,9 +94,4 @@ public sealed class KafkaStreamOptionsValidatorTests
         ConsumerSettings = { ["security.protocol"] = "plaintext" },
         ProducerSettings = { ["security.protocol"] = "plaintext", ["linger.ms"] = "5" },
     }.AddTopic("orders", "o", 3);
-
-    private static string Flatten(Exception error) =>
-        error is AggregateException aggregate
-            ? string.Join(" | ", aggregate.InnerExceptions.Select(Flatten))
-            : error.InnerException is null ? $"{error.GetType().Name}: {error.Message}" : $"{error.GetType().Name}: {error.Message} | {Flatten(error.InnerException)}";
 }
