@@ -5,6 +5,7 @@ using Orleans;
 using SupplyGrid.Bench.Grid;
 using SupplyGrid.Grains.Events;
 using SupplyGrid.Kafka;
+using SupplyGrid.Streaming.Kafka;
 
 namespace SupplyGrid.Bench.Ingest;
 
@@ -16,7 +17,8 @@ namespace SupplyGrid.Bench.Ingest;
 /// updates a driver's position, so the figure is the Kafka path's and Orleans', not the domain's (the city benchmark
 /// has those). <c>--path stream-provider</c> runs the same records through the Orleans stream provider instead
 /// (<see cref="StreamIngest"/>). Options: --events N (default 1,000,000), --drivers N (50,000), --partitions N
-/// (default: enough for the embedded broker's 5 MiB per partition), --max-in-flight N (10,000, the consumer loop's). Warm-up rounds of N/10 events (at most
+/// (default: enough for the embedded broker's 5 MiB per partition), --max-in-flight N (10,000, the consumer loop's),
+/// --poll-batch N and --cache-size N (the stream provider's PollBatchSize and CacheSize). Warm-up rounds of N/10 events (at most
 /// 100,000) are handled unmeasured until a round compiled no new method (at most 3: each costs partitions), then the N
 /// are timed.
 /// </summary>
@@ -49,7 +51,8 @@ public sealed class IngestSuite : IBenchSuite
         switch (args.String("path") ?? "consumer-loop")
         {
             case "stream-provider":
-                return await StreamIngest.RunAsync(events, drivers, partitions, warmUp, MaxWarmUpRounds);
+                return await StreamIngest.RunAsync(events, drivers, partitions, warmUp, MaxWarmUpRounds,
+                    (int)args.Long("poll-batch", KafkaStreamOptions.DefaultPollBatchSize), (int)args.Long("cache-size", new KafkaStreamOptions().CacheSize));
             case "consumer-loop":
                 break;
             default:

@@ -25,7 +25,7 @@ internal static class StreamIngest
     private const string GroupId = "bench-ingest";
     private const string DeadLetterTopic = "bench.ingest.dead-letter";
 
-    public static async Task<int> RunAsync(long events, int drivers, int partitions, long warmUp, int maxWarmUpRounds)
+    public static async Task<int> RunAsync(long events, int drivers, int partitions, long warmUp, int maxWarmUpRounds, int pollBatch, int cacheSize)
     {
         var contract = new TopicContracts(TimeProvider.System, new EventValidationOptions()).DriverEvent;
         await using var broker = new EmbeddedKafkaBroker();
@@ -45,6 +45,8 @@ internal static class StreamIngest
             o.AddTopic(IngestSuite.Topic, StreamNamespace, partitions);
             o.Decoder = decoder;
             o.DeadLetterTopic = DeadLetterTopic;
+            o.PollBatchSize = pollBatch;
+            o.CacheSize = cacheSize;
         })));
         using var host = builder.Build();
         var statistics = host.Services.GetRequiredKeyedService<KafkaStreamStatistics>(ProviderName);
@@ -88,6 +90,8 @@ internal static class StreamIngest
             ["peak_rss_mb"] = Math.Round(BenchOutput.PeakRssMb()),
             ["librdkafka"] = BundledLibRdKafka.Version,
             ["partitions"] = partitions,
+            ["poll_batch"] = pollBatch,
+            ["cache_size"] = cacheSize,
             ["warmup_rounds"] = rounds,
             ["load_avg"] = load,
             ["cores"] = BenchOutput.Cores,
