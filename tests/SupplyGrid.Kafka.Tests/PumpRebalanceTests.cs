@@ -37,6 +37,9 @@ public sealed class PumpRebalanceTests(ITestOutputHelper output)
             // The mock broker refuses commits once the group rebalances, so the stayer's revocation cannot commit what
             // it finished since its last commit tick: let that tick pass first, or those records come back as replays.
             await Wait.UntilAsync(() => stays.Pump.Partitions.All(p => p.Lag == 0), "the stayer committed everything it handled");
+            // Likewise the leaver: what the broker has from both (not what each pump believes) is what a new owner starts at.
+            await Wait.UntilAsync(() => TestKafka.Committed(broker.BootstrapServers, Group, Topic, 4).Values.Sum() == before.Count,
+                "the group has committed every record delivered so far");
         }
 
         await Wait.UntilAsync(() => stays.Pump.Partitions.Count == 4, "the remaining member owns every partition");
