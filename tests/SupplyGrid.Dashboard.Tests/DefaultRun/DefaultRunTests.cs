@@ -10,11 +10,14 @@ namespace SupplyGrid.Dashboard.Tests.DefaultRun;
 
 /// <summary>
 /// The README's first command, as a newcomer runs it: the silo process with no configuration at all (embedded broker,
-/// memory storage, simulated city). Within a couple of minutes reposition offers must be sent, accepted and paid.
+/// memory storage, simulated city). Within a few minutes reposition offers must be sent, accepted and paid.
 /// </summary>
 public sealed class DefaultRunTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+    // The simulated city follows Singapore's clock: in its small hours few drivers are on shift, offers reach drivers
+    // further away, and the first arrival took 122-142 s on a quiet machine at 04:00 local time (more under the suite's
+    // own load). The loop ends as soon as everything is seen.
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
 
     [Fact]
     public async Task The_default_run_sends_offers_that_drivers_accept_and_get_paid_for()
