@@ -9,7 +9,8 @@ namespace SupplyGrid.Silo.Streams;
 /// <summary>
 /// Turns the records of the consumed topics into the grains' events for the stream provider: JSON read and validated
 /// with each topic's contract (a record that fails goes to the dead-letter topic with the reason), then put on the
-/// stream of the grain that consumes it: a driver's records on their key's stream, a booking on its pickup cell's.
+/// stream of the grain that consumes it: a driver's records on their key's stream, a booking on its pickup cell's (a
+/// booking outside every city goes to none, as on the consumer loop).
 /// </summary>
 internal sealed class TopicStreamDecoder : IKafkaRecordDecoder
 {
@@ -41,7 +42,8 @@ internal sealed class TopicStreamDecoder : IKafkaRecordDecoder
         var key = Encoding.UTF8.GetString(record.Key);
         return _router.GrainKey(record.Topic, key, item!) switch
         {
-            null => KafkaDecodeResult.Failure("the booking's pickup is outside every configured city"),
+            // Valid, but no cell of the grid wants it (the router has counted it as ignored).
+            null => KafkaDecodeResult.Ignore("the booking's pickup is outside every configured city"),
             var grainKey when grainKey == key => KafkaDecodeResult.Success(item!),
             var grainKey => KafkaDecodeResult.SuccessOnStream(item!, grainKey),
         };

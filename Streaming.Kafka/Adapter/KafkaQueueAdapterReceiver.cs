@@ -238,6 +238,14 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver, IPartit
             return null;
         }
 
+        if (decoded.IsIgnored)
+        {
+            _tracker.OnIgnored(result.Offset.Value);
+            _statistics.OnIgnored(result.Topic);
+            Log.Ignored(_logger, _partition, result.Offset.Value, decoded.IgnoredBecause!);
+            return null;
+        }
+
         if (!decoded.IsSuccess)
         {
             DeadLetter(result, KafkaDeadLetterReasons.Rejected, decoded.FailureReason ?? "the decoder returned no event", exceptionType: null);

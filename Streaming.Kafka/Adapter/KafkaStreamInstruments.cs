@@ -13,6 +13,9 @@ public static class KafkaStreamInstruments
     /// <summary>Counter: records read from Kafka (delivered and dead-lettered alike). Tags: provider, topic.</summary>
     public const string RecordsRead = "supplygrid.streaming.kafka.records.read";
 
+    /// <summary>Counter: valid records the decoder sent to no stream (<c>KafkaDecodeResult.Ignore</c>). Tags: provider, topic.</summary>
+    public const string RecordsIgnored = "supplygrid.streaming.kafka.records.ignored";
+
     /// <summary>Counter: dead letters the broker acknowledged. Tags: provider, topic (the source), reason.</summary>
     public const string RecordsDeadLettered = "supplygrid.streaming.kafka.records.dead_lettered";
 

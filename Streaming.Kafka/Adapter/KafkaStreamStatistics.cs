@@ -14,6 +14,7 @@ public sealed class KafkaStreamStatistics : IDisposable
     private readonly bool _ownsMeter;
     private readonly KeyValuePair<string, object?> _provider;
     private readonly Counter<long> _read;
+    private readonly Counter<long> _ignored;
     private readonly Counter<long> _deadLettered;
     private readonly Counter<long> _deadLetterFailures;
     private readonly Counter<long> _commits;
@@ -25,6 +26,7 @@ public sealed class KafkaStreamStatistics : IDisposable
     private long _recordsInCache;
     private long _recordsUndecodable;
     private long _recordsDeadLettered;
+    private long _recordsIgnored;
     private long _deadLetterFailureCount;
     private long _commitCount;
     private long _commitFailureCount;
@@ -43,6 +45,7 @@ public sealed class KafkaStreamStatistics : IDisposable
         _meter = meterFactory?.Create(meterOptions) ?? new Meter(meterOptions);
 
         _read = _meter.CreateCounter<long>(KafkaStreamInstruments.RecordsRead, "{record}", "Records read from Kafka, by topic (delivered and dead-lettered alike).");
+        _ignored = _meter.CreateCounter<long>(KafkaStreamInstruments.RecordsIgnored, "{record}", "Valid records the decoder sent to no stream, by topic.");
         _deadLettered = _meter.CreateCounter<long>(KafkaStreamInstruments.RecordsDeadLettered, "{record}", "Records the broker acknowledged on the dead-letter topic, by source topic and reason.");
         _deadLetterFailures = _meter.CreateCounter<long>(KafkaStreamInstruments.DeadLetterFailures, "{record}", "Dead letters that could not be written (their records stay uncommitted), by source topic and reason.");
         _commits = _meter.CreateCounter<long>(KafkaStreamInstruments.Commits, "{commit}", "Offset commits the broker accepted, by topic.");
@@ -68,6 +71,9 @@ public sealed class KafkaStreamStatistics : IDisposable
 
     /// <summary>Dead letters the broker acknowledged.</summary>
     public long RecordsDeadLettered => Interlocked.Read(ref _recordsDeadLettered);
+
+    /// <summary>Valid records the decoder sent to no stream.</summary>
+    public long RecordsIgnored => Interlocked.Read(ref _recordsIgnored);
 
     /// <summary>Dead letters that could not be written; their partitions commit no further until a receiver restarts.</summary>
     public long DeadLetterFailures => Interlocked.Read(ref _deadLetterFailureCount);
@@ -99,6 +105,12 @@ public sealed class KafkaStreamStatistics : IDisposable
 
     /// <summary>Records left the cache: purged, or dropped with it when the receiver stopped.</summary>
     internal void OnLeftCache(int count) => Interlocked.Add(ref _recordsInCache, -count);
+
+    internal void OnIgnored(string topic)
+    {
+        Interlocked.Increment(ref _recordsIgnored);
+        _ignored.Add(1, _provider, Topic(topic));
+    }
 
     internal void OnUndecodable() => Interlocked.Increment(ref _recordsUndecodable);
 

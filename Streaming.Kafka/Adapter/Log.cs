@@ -42,4 +42,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Receiver for {Partition} stopped with {Count} dead letter(s) unacknowledged; their records stay uncommitted.")]
     public static partial void DeadLettersUnacknowledgedAtShutdown(ILogger logger, TopicPartition partition, int count);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "Record {Partition}@{Offset} goes to no stream: {Reason}")]
+    public static partial void Ignored(ILogger logger, TopicPartition partition, long offset, string reason);
 }

@@ -38,6 +38,9 @@ internal sealed class PartitionCommitTracker
         _next = offset + 1;
     }
 
+    /// <summary>The record at <paramref name="offset"/> was read and needs nothing more: it is finished at once.</summary>
+    public void OnIgnored(long offset) => _next = offset + 1;
+
     /// <summary>The record at <paramref name="offset"/> was read and its dead letter is being written.</summary>
     public void OnDeadLetterStarted(long offset)
     {

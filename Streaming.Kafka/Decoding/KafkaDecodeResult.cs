@@ -3,11 +3,12 @@ namespace SupplyGrid.Streaming.Kafka;
 /// <summary>What <see cref="IKafkaRecordDecoder"/> made of a record: the event to deliver, or why there is none.</summary>
 public readonly struct KafkaDecodeResult
 {
-    private KafkaDecodeResult(object? value, string? failureReason, string? streamKey = null)
+    private KafkaDecodeResult(object? value, string? failureReason, string? streamKey = null, string? ignoredBecause = null)
     {
         Event = value;
         FailureReason = failureReason;
         StreamKey = streamKey;
+        IgnoredBecause = ignoredBecause;
     }
 
     /// <summary>The event to deliver (set when <see cref="IsSuccess"/>).</summary>
@@ -21,6 +22,12 @@ public readonly struct KafkaDecodeResult
 
     /// <summary>True when the record decoded into <see cref="Event"/>.</summary>
     public bool IsSuccess => FailureReason is null && Event is not null;
+
+    /// <summary>Why a valid record goes to no stream (see <see cref="Ignore"/>); null otherwise.</summary>
+    public string? IgnoredBecause { get; }
+
+    /// <summary>True when the record is valid but no subscriber wants it (see <see cref="Ignore"/>).</summary>
+    public bool IsIgnored => IgnoredBecause is not null;
 
     /// <summary>
     /// The record becomes <paramref name="value"/>. It travels to subscriber grains as an Orleans message, so its type
@@ -44,6 +51,17 @@ public readonly struct KafkaDecodeResult
         ArgumentNullException.ThrowIfNull(value);
         ArgumentException.ThrowIfNullOrEmpty(streamKey);
         return new KafkaDecodeResult(value, null, streamKey);
+    }
+
+    /// <summary>
+    /// The record is valid but goes to no stream, because of <paramref name="reason"/> (a booking outside every city the
+    /// grid serves): it is counted (<c>records.ignored</c>) and committed past, not dead-lettered.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
+    public static KafkaDecodeResult Ignore(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return new KafkaDecodeResult(null, null, ignoredBecause: reason);
     }
 
     /// <summary>The record cannot be delivered, because of <paramref name="reason"/>: it goes to the dead-letter topic with the reason in a header.</summary>

@@ -47,6 +47,20 @@ public sealed class KafkaStreamEndToEndTests(KafkaStreamSilo silo) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_ignored_record_reaches_no_grain_and_no_dead_letter_topic_and_its_key_goes_on()
+    {
+        const string key = "skipping-1";
+        var (ignoredBefore, deadBefore) = (silo.Statistics.RecordsIgnored, silo.Statistics.RecordsUndecodable);
+
+        await silo.ProduceAsync([(key, $"{key}#0"), (key, $"{TestRecords.IgnorePrefix} {key}"), (key, $"{key}#1")]);
+
+        await Eventually.Until(() => silo.Deliveries.Values(key).Count >= 2, () => $"{key}: {silo.Deliveries.Values(key).Count}/2");
+        Assert.Equal([$"{key}#0", $"{key}#1"], silo.Deliveries.Values(key));
+        Assert.Equal(ignoredBefore + 1, silo.Statistics.RecordsIgnored);
+        Assert.Equal(deadBefore, silo.Statistics.RecordsUndecodable);
+    }
+
+    [Fact]
     public async Task Once_everything_is_delivered_the_group_has_committed_the_end_of_every_partition()
     {
         // One key per partition, so that every partition has records whose commit is checked.

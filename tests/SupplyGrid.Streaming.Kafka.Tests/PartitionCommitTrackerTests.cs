@@ -23,6 +23,22 @@ public sealed class PartitionCommitTrackerTests
     }
 
     [Fact]
+    public void An_ignored_record_is_passed_once_everything_before_it_is_purged_and_ends_a_partition_finished()
+    {
+        var tracker = new PartitionCommitTracker();
+        tracker.OnCached(0);
+        tracker.OnIgnored(1);
+        tracker.OnCached(2);
+        tracker.OnIgnored(3);
+
+        AssertPosition(tracker, 0);
+        tracker.OnPurged(0);
+        AssertPosition(tracker, 2);
+        tracker.OnPurged(2);
+        AssertPosition(tracker, 4);
+    }
+
+    [Fact]
     public void An_acknowledged_dead_letter_is_passed_once_everything_before_it_is_purged()
     {
         var tracker = new PartitionCommitTracker();

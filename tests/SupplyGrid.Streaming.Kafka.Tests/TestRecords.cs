@@ -11,6 +11,9 @@ internal static class TestRecords
     public const string RejectPrefix = "reject";
     public const string ThrowPrefix = "throw";
 
+    /// <summary>Values starting with "ignore" are valid but go to no stream.</summary>
+    public const string IgnorePrefix = "ignore";
+
     /// <summary>"to:KEY|text" delivers "text" on the stream keyed KEY, whatever the record's key.</summary>
     public const string RedirectPrefix = "to:";
 
@@ -21,6 +24,8 @@ internal static class TestRecords
         var text = Encoding.UTF8.GetString(record.Value);
         if (text.StartsWith(ThrowPrefix, StringComparison.Ordinal))
             throw new InvalidOperationException($"test decoder throws on '{text}'");
+        if (text.StartsWith(IgnorePrefix, StringComparison.Ordinal))
+            return KafkaDecodeResult.Ignore($"test decoder ignores '{text}'");
         if (text.StartsWith(RedirectPrefix, StringComparison.Ordinal) && text.IndexOf('|', StringComparison.Ordinal) is > 3 and var bar)
             return KafkaDecodeResult.SuccessOnStream(text[(bar + 1)..], text[RedirectPrefix.Length..bar]);
         return text.StartsWith(RejectPrefix, StringComparison.Ordinal)
