@@ -242,21 +242,16 @@ public sealed class KafkaQueueAdapterReceiverTests(KafkaQueueAdapterReceiverTest
     // Reads as the agent does, one call per tick, until the records librdkafka prefetches have all come through.
     private async Task<List<KafkaBatchContainer>> ReadAsync(KafkaQueueAdapterReceiver receiver, int count, int expectedDeadLetters = 0)
     {
-        var read = new List<KafkaBatchContainer>();
+        var read = new List<IBatchContainer>();
         var deadLettersBefore = _statistics.RecordsUndecodable;
-        var clock = Stopwatch.StartNew();
-        while (read.Count < count || _statistics.RecordsUndecodable - deadLettersBefore < expectedDeadLetters)
-        {
-            if (clock.Elapsed > Eventually.DefaultTimeout)
-                throw new XunitException($"Read {read.Count} of {count} records and dead-lettered {_statistics.RecordsUndecodable - deadLettersBefore} of {expectedDeadLetters} within {Eventually.DefaultTimeout}.");
-            var batch = await receiver.GetQueueMessagesAsync(100, CancellationToken.None);
-            read.AddRange(batch.Cast<KafkaBatchContainer>());
-            if (batch.Count == 0)
-                await Task.Delay(25);
-        }
+        await ReadUntilAsync(
+            receiver,
+            () => read.Count >= count && _statistics.RecordsUndecodable - deadLettersBefore >= expectedDeadLetters,
+            () => $"read {read.Count} of {count} records and dead-lettered {_statistics.RecordsUndecodable - deadLettersBefore} of {expectedDeadLetters}",
+            read: read);
 
         Assert.Equal(count, read.Count);
-        return read;
+        return read.Cast<KafkaBatchContainer>().ToList();
     }
 
     // Reads (at most maxCount per call) until the condition holds.

@@ -52,7 +52,7 @@ public sealed class IngestSuite : IBenchSuite
         {
             case "stream-provider":
                 return await StreamIngest.RunAsync(events, drivers, partitions, warmUp, MaxWarmUpRounds,
-                    (int)args.Long("poll-batch", KafkaStreamOptions.DefaultPollBatchSize), (int)args.Long("cache-size", new KafkaStreamOptions().CacheSize));
+                    (int)args.Long("poll-batch", KafkaStreamOptions.DefaultPollBatchSize), (int)args.Long("cache-size", Orleans.Configuration.SimpleQueueCacheOptions.DEFAULT_CACHE_SIZE));
             case "consumer-loop":
                 break;
             default:
