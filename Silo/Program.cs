@@ -21,8 +21,8 @@ builder.UseOrleans(silo => silo
     .UseSupplyGridCluster(builder.Configuration)
     .AddSupplyGridDomain(builder.Configuration)
     .AddGridStorage(builder.Configuration)
+    .AddTopicStreams()
     .AddDashboard());
-// After UseOrleans: hosted services stop in reverse order, so the Kafka consumer stops before the silo.
 builder.Services.AddGridStreams(builder.Configuration);
 builder.Services.AddSimulatedCity(builder.Configuration);
 builder.Services.AddSupplyGridApi(builder.Configuration);

@@ -58,7 +58,7 @@ public sealed class KafkaClusterConnection : IDisposable
 
     internal ConsumerConfig CreateConsumerConfig()
     {
-        var config = new ConsumerConfig(Merge(ConsumerDefaults, _options.Client, _options.Consumer))
+        var config = new ConsumerConfig(KafkaOptions.Merge(ConsumerDefaults, _options.ConsumerProperties()))
         {
             BootstrapServers = BootstrapServers,
             GroupId = _options.GroupId,
@@ -75,7 +75,7 @@ public sealed class KafkaClusterConnection : IDisposable
     internal ProducerConfig CreateProducerConfig()
     {
         var outbox = _options.Outbox;
-        return new ProducerConfig(Merge(_options.Client, _options.Producer))
+        return new ProducerConfig(_options.ProducerProperties())
         {
             BootstrapServers = BootstrapServers,
             EnableIdempotence = true,
@@ -88,17 +88,4 @@ public sealed class KafkaClusterConnection : IDisposable
     }
 
     public void Dispose() => _embedded?.Dispose();
-
-    /// <summary>Later dictionaries win.</summary>
-    private static Dictionary<string, string> Merge(params Dictionary<string, string>[] layers)
-    {
-        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var layer in layers)
-        {
-            foreach (var (key, value) in layer)
-                merged[key] = value;
-        }
-
-        return merged;
-    }
 }

@@ -68,9 +68,28 @@ public sealed class KafkaOptions
     /// <summary>The effective low-water mark.</summary>
     public int EffectiveResumeInFlight => ResumeInFlight ?? Math.Max(0, MaxInFlight / 2);
 
+    /// <summary>The librdkafka properties of a consumer: <see cref="Client"/>, overridden by <see cref="Consumer"/>.</summary>
+    public Dictionary<string, string> ConsumerProperties() => Merge(Client, Consumer);
+
+    /// <summary>The librdkafka properties of a producer: <see cref="Client"/>, overridden by <see cref="Producer"/>.</summary>
+    public Dictionary<string, string> ProducerProperties() => Merge(Client, Producer);
+
     /// <summary>The partition count to create <paramref name="topic"/> with.</summary>
     public int PartitionsOf(string topic) =>
         Topics.FirstOrDefault(t => string.Equals(t.Name, topic, StringComparison.Ordinal))?.Partitions ?? DefaultPartitions;
+
+    /// <summary>Later dictionaries win.</summary>
+    internal static Dictionary<string, string> Merge(params Dictionary<string, string>[] layers)
+    {
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var layer in layers)
+        {
+            foreach (var (key, value) in layer)
+                merged[key] = value;
+        }
+
+        return merged;
+    }
 }
 
 /// <summary>One entry of <c>Kafka:Topics</c>.</summary>

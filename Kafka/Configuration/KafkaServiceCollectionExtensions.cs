@@ -10,17 +10,18 @@ public static class KafkaServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the Kafka stream layer configured from section <c>Kafka</c> (validated at start): the cluster connection
-    /// (embedded broker when <c>Kafka:BootstrapServers</c> is unset), the shared producer, the dead-letter writer,
-    /// <see cref="KafkaStreamMetrics"/> and the <see cref="KafkaStreamPump"/> hosted service. The pump needs an
-    /// <see cref="IRecordDispatcher"/> (the host's <see cref="OrderedRecordDispatcher"/>); register whatever its
-    /// handlers call (the grains) first, so that the pump stops, and commits, before they do.
+    /// (embedded broker when <c>Kafka:BootstrapServers</c> is unset), the shared producer, the dead-letter writer and
+    /// <see cref="KafkaStreamMetrics"/>. The first topic bound with <see cref="KafkaStreamsBuilder.AddTopic{T}"/> adds
+    /// the <see cref="KafkaStreamPump"/> hosted service, which needs an <see cref="IRecordDispatcher"/> (the host's
+    /// <see cref="OrderedRecordDispatcher"/>); register whatever its handlers call (the grains) first, so that the pump
+    /// stops, and commits, before they do.
     /// </summary>
     public static KafkaStreamsBuilder AddKafkaStreams(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         if (services.Any(d => d.ServiceType == typeof(KafkaClusterConnection)))
-            throw new InvalidOperationException("AddKafkaStreams was already called on these services: it adds the one pump of the silo.");
+            throw new InvalidOperationException("AddKafkaStreams was already called on these services: it adds the one cluster connection of the process.");
         services.AddOptions<KafkaOptions>().Bind(configuration.GetSection(KafkaOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaOptions>, KafkaOptionsValidator>());
         services.AddMetrics();
@@ -29,17 +30,6 @@ public static class KafkaServiceCollectionExtensions
         services.TryAddSingleton<KafkaProducer>();
         services.TryAddSingleton<KafkaDeadLetterWriter>();
         services.TryAddSingleton<IDeadLetterSink>(sp => sp.GetRequiredService<KafkaDeadLetterWriter>());
-        services.AddSingleton(sp => new KafkaStreamPump(
-            sp.GetRequiredService<KafkaClusterConnection>(),
-            sp.GetServices<TopicBinding>(),
-            sp.GetService<IRecordDispatcher>()
-                ?? throw new InvalidOperationException(
-                    "Kafka streams hand records over through IRecordDispatcher, which is not registered: register one (an OrderedRecordDispatcher) first."),
-            sp.GetRequiredService<IDeadLetterSink>(),
-            sp.GetRequiredService<KafkaStreamMetrics>(),
-            sp.GetRequiredService<IOptions<KafkaOptions>>(),
-            sp.GetRequiredService<ILogger<KafkaStreamPump>>()));
-        services.AddHostedService(sp => sp.GetRequiredService<KafkaStreamPump>());
         return new KafkaStreamsBuilder(services);
     }
 }

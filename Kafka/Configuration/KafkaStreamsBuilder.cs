@@ -18,7 +18,7 @@ public sealed class KafkaStreamsBuilder
 
     /// <summary>
     /// Consumes <paramref name="topic"/>, when the <see cref="IRecordDispatcher"/> subscribes to it: values are JSON
-    /// documents of <typeparamref name="T"/>.
+    /// documents of <typeparamref name="T"/>. The first topic adds the <see cref="KafkaStreamPump"/> hosted service.
     /// </summary>
     /// <param name="typeInfo">Source-generated metadata, e.g. <c>DomainJsonContext.Default.DriverEvent</c>.</param>
     /// <param name="validator">Returns why an event is invalid (it is then dead-lettered), or null.</param>
@@ -31,6 +31,8 @@ public sealed class KafkaStreamsBuilder
             throw new ArgumentException($"Kafka topic '{topic}' is already bound: one event type per topic", nameof(topic));
         Declare(topic);
         Services.AddSingleton<TopicBinding>(binding);
+        if (_consumed.Count == 1)
+            AddPump();
         return this;
     }
 
@@ -57,6 +59,22 @@ public sealed class KafkaStreamsBuilder
             sp.GetRequiredService<KafkaStreamMetrics>(), sp.GetRequiredService<ILogger<KafkaOutbox<T>>>(), sp.GetService<TimeProvider>()));
         Services.AddSingleton<IKafkaOutbox<T>>(sp => sp.GetRequiredService<KafkaOutbox<T>>());
         return this;
+    }
+
+    // A process that only produces (or reads through the Orleans stream provider) runs no pump.
+    private void AddPump()
+    {
+        Services.AddSingleton(sp => new KafkaStreamPump(
+            sp.GetRequiredService<KafkaClusterConnection>(),
+            sp.GetServices<TopicBinding>(),
+            sp.GetService<IRecordDispatcher>()
+                ?? throw new InvalidOperationException(
+                    "Kafka streams hand records over through IRecordDispatcher, which is not registered: register one (an OrderedRecordDispatcher) first."),
+            sp.GetRequiredService<IDeadLetterSink>(),
+            sp.GetRequiredService<KafkaStreamMetrics>(),
+            sp.GetRequiredService<IOptions<KafkaOptions>>(),
+            sp.GetRequiredService<ILogger<KafkaStreamPump>>()));
+        Services.AddHostedService(sp => sp.GetRequiredService<KafkaStreamPump>());
     }
 
     private void Declare(string topic)

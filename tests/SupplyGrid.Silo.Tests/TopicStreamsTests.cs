@@ -96,12 +96,12 @@ public sealed class TopicStreamsTests : IClassFixture<TopicStreamsTests.Grid>
                 .AddSupplyGridDomain(configuration)
                 .AddMemoryGrainStorageAsDefault()
                 .UseInMemoryReminderService()
-                .AddTopicStreams(o =>
+                .AddTopicStreams(options => options.Configure(o =>
                 {
                     o.BootstrapServers = _broker.BootstrapServers;
                     o.ConsumerGroupId = "streams-tests";
                     o.DeadLetterTopic = DeadLetterTopic;
-                }));
+                })));
             _host = builder.Build();
             await _host.StartAsync();
         }
