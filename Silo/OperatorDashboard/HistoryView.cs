@@ -19,7 +19,7 @@ public sealed record HistoryView(
     private static readonly (string Name, Func<SiloSample, double> Value)[] s_series =
     [
         ("kafka_consumer_lag", s => s.Kafka?.ConsumerLag ?? 0),
-        ("kafka_in_flight", s => s.Kafka?.InFlight ?? 0),
+        ("kafka_in_cache", s => s.Kafka?.InCache ?? 0),
         ("kafka_dead_letters", s => s.Kafka?.DeadLetters ?? 0),
         ("offers_sent", s => s.Offers.Sent),
         ("offers_accepted", s => s.Offers.Accepted),

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using SupplyGrid.Api.Dashboards;
+using SupplyGrid.Grains.Streams;
 using SupplyGrid.Kafka;
+using SupplyGrid.Streaming.Kafka;
 
 namespace SupplyGrid.Silo.OperatorDashboard;
 
@@ -13,7 +15,8 @@ public static class OperatorDashboardExtensions
 
     /// <summary>
     /// Adds the sampler that keeps the silo page's recent figures (section <c>OperatorDashboard</c>, validated at
-    /// start): the offer funnel from the domain's meter and, when registered, <see cref="KafkaStreamMetrics"/>.
+    /// start): the offer funnel from the domain's meter and, when registered, the Kafka stream provider's meter
+    /// (<see cref="KafkaStreamMeterReader"/>) and the outboxes' counts (<see cref="KafkaStreamMetrics"/>).
     /// </summary>
     public static IServiceCollection AddOperatorDashboard(this IServiceCollection services)
     {
@@ -24,11 +27,14 @@ public static class OperatorDashboardExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OperatorDashboardOptions>, OperatorDashboardOptionsValidator>());
         services.AddSingleton(sp => new SampleHistory(sp.GetRequiredService<IOptions<OperatorDashboardOptions>>().Value.Capacity));
         services.AddSingleton(sp => new OfferFunnelMeter(sp.GetService<IMeterFactory>()));
+        services.AddSingleton<KafkaStreamMeterReader>();
         services.AddSingleton(sp =>
         {
-            var kafka = sp.GetService<KafkaStreamMetrics>();
+            var outboxes = sp.GetService<KafkaStreamMetrics>();
             var offers = sp.GetRequiredService<OfferFunnelMeter>();
-            return new SiloMetricsCollector(kafka is null ? null : kafka.GetSnapshot, offers.Read,
+            // The provider's meters exist once the silo has started it; a silo without the provider has no statistics.
+            var streams = sp.GetKeyedService<KafkaStreamStatistics>(TopicStreams.ProviderName) is null ? null : sp.GetRequiredService<KafkaStreamMeterReader>();
+            return new SiloMetricsCollector(streams is null ? null : streams.Read, outboxes is null ? null : () => outboxes.GetSnapshot().Outboxes, offers.Read,
                 sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<ILocalSiloDetails>()?.SiloAddress.ToString());
         });
         services.AddSingleton(sp => new SiloMetricsSampler(

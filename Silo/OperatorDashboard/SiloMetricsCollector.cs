@@ -5,35 +5,39 @@ using SupplyGrid.Kafka;
 namespace SupplyGrid.Silo.OperatorDashboard;
 
 /// <summary>
-/// Takes one sample of what the silo page shows: the Kafka stream layer's snapshot, when the silo runs Kafka streams,
-/// and the offer funnel. Records/s per topic is the change in the topic's running total since the previous sample over
-/// the time between them. Not thread-safe: one sampler calls it.
+/// Takes one sample of what the silo page shows: the Kafka stream provider's figures and the outboxes, when the silo
+/// runs them, and the offer funnel. Records/s per topic is the change in the topic's running total since the previous
+/// sample over the time between them. Not thread-safe: one sampler calls it.
 /// </summary>
 internal sealed class SiloMetricsCollector
 {
-    private readonly Func<KafkaStreamSnapshot>? _kafka;
+    private readonly Func<KafkaStreamFigures>? _streams;
+    private readonly Func<IReadOnlyList<OutboxStatus>> _outboxes;
     private readonly Func<OfferCounts> _offers;
     private readonly TimeProvider _time;
     private readonly string? _siloAddress;
     private readonly DateTimeOffset _startedAt;
-    private Dictionary<string, long> _consumedTotals = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, long> _readTotals = new Dictionary<string, long>(StringComparer.Ordinal);
     private long _previousTimestamp;
 
-    /// <param name="kafka">The stream layer's snapshot; null when the silo runs no Kafka streams.</param>
+    /// <param name="streams">The stream provider's figures; null when the silo reads no Kafka topics.</param>
+    /// <param name="outboxes">The Kafka outboxes' counts; none when null.</param>
     /// <param name="offers">The offer funnel's running totals.</param>
     /// <param name="time">The clock of the sample times and rates.</param>
     /// <param name="siloAddress">The Orleans silo address, for the page's header.</param>
-    public SiloMetricsCollector(Func<KafkaStreamSnapshot>? kafka, Func<OfferCounts> offers, TimeProvider time, string? siloAddress)
+    public SiloMetricsCollector(
+        Func<KafkaStreamFigures>? streams, Func<IReadOnlyList<OutboxStatus>>? outboxes, Func<OfferCounts> offers, TimeProvider time, string? siloAddress)
     {
         ArgumentNullException.ThrowIfNull(offers);
         ArgumentNullException.ThrowIfNull(time);
-        _kafka = kafka;
+        _streams = streams;
+        _outboxes = outboxes ?? (() => []);
         _offers = offers;
         _time = time;
         _siloAddress = siloAddress;
         // Prime the running totals so the first sample's rates cover its own interval, not everything since start.
-        if (kafka is not null)
-            Kafka(kafka(), 1);
+        if (streams is not null)
+            _readTotals = streams().RecordsRead;
         _previousTimestamp = time.GetTimestamp();
         using var process = Process.GetCurrentProcess();
         _startedAt = process.StartTime.ToUniversalTime();
@@ -45,7 +49,7 @@ internal sealed class SiloMetricsCollector
         var elapsed = _time.GetElapsedTime(_previousTimestamp, timestamp);
         _previousTimestamp = timestamp;
 
-        var kafka = _kafka is null ? null : Kafka(_kafka(), Math.Max(elapsed.TotalSeconds, 1e-3));
+        var kafka = _streams is null ? null : Kafka(_streams(), Math.Max(elapsed.TotalSeconds, 1e-3));
         var offers = _offers();
         // Whole milliseconds: the time round-trips exactly through ISO-8601 text and JavaScript dates (?after=).
         var now = _time.GetUtcNow();
@@ -54,27 +58,21 @@ internal sealed class SiloMetricsCollector
         var kafkaSample = kafka is null
             ? null
             : new KafkaSample(kafka.Topics.ToDictionary(t => t.Topic, t => t.RecordsPerSecond, StringComparer.Ordinal),
-                kafka.ConsumerLag, kafka.DeadLettersByReason.Values.Sum(), kafka.InFlight);
+                kafka.ConsumerLag, kafka.DeadLettersByReason.Values.Sum(), kafka.InCache);
         var identity = new SiloIdentity(Environment.MachineName, Environment.ProcessId, _siloAddress, _startedAt,
             Math.Max(0, (at - _startedAt).TotalSeconds));
         return (new SiloSample(at, kafkaSample, offers), new SiloOverview(at, identity, kafka, OfferFunnel.From(offers)));
     }
 
-    private KafkaOverview Kafka(KafkaStreamSnapshot snapshot, double seconds)
+    private KafkaOverview Kafka(KafkaStreamFigures figures, double seconds)
     {
-        var consumed = new Dictionary<string, long>(snapshot.Topics.Count, StringComparer.Ordinal);
-        var topics = new List<TopicOverview>(snapshot.Topics.Count);
-        foreach (var t in snapshot.Topics)
-        {
-            consumed[t.Topic] = t.RecordsConsumed;
-            var rate = Rate(t.RecordsConsumed - _consumedTotals.GetValueOrDefault(t.Topic), seconds);
-            topics.Add(new TopicOverview(t.Topic, t.RecordsConsumed, rate, t.DeadLettered));
-        }
-
-        _consumedTotals = consumed;
-        // A partition whose end is not known yet reports a negative lag: it adds nothing to the total.
-        return new KafkaOverview(topics, snapshot.Partitions, snapshot.Partitions.Sum(p => Math.Max(0, p.Lag)), snapshot.DeadLettersByReason,
-            snapshot.InFlight, snapshot.DeliveryLatencyP50.TotalMilliseconds, snapshot.DeliveryLatencyP99.TotalMilliseconds, snapshot.Outboxes);
+        var topics = figures.RecordsRead
+            .OrderBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => new TopicOverview(t.Key, t.Value, Rate(t.Value - _readTotals.GetValueOrDefault(t.Key), seconds), figures.DeadLettered.GetValueOrDefault(t.Key)))
+            .ToList();
+        _readTotals = figures.RecordsRead;
+        return new KafkaOverview(topics, figures.Partitions, figures.Partitions.Sum(p => Math.Max(0, p.Lag)), figures.DeadLettersByReason,
+            figures.InCache, _outboxes());
     }
 
     // Counters only grow; a negative change means the totals restarted, not negative traffic.

@@ -14,19 +14,20 @@ public sealed record SiloOverview(DateTimeOffset At, SiloIdentity Silo, KafkaOve
 /// <param name="SiloAddress">The Orleans silo address, as Orleans' dashboard lists it; null when the host runs no silo.</param>
 public sealed record SiloIdentity(string Machine, int ProcessId, string? SiloAddress, DateTimeOffset StartedAt, double UptimeSeconds);
 
-/// <summary>The Kafka stream layer: throughput, per-partition progress and lag, dead letters, outboxes.</summary>
+/// <summary>The Kafka stream provider and the outboxes: throughput, lag per partition, dead letters, records in cache.</summary>
+/// <param name="ConsumerLag">The sum of <paramref name="Partitions"/>' lags.</param>
+/// <param name="InCache">Records read and not yet delivered to every subscribed grain.</param>
 public sealed record KafkaOverview(
     IReadOnlyList<TopicOverview> Topics,
-    IReadOnlyList<PartitionProgress> Partitions,
+    IReadOnlyList<PartitionLag> Partitions,
     long ConsumerLag,
     IReadOnlyDictionary<string, long> DeadLettersByReason,
-    long InFlight,
-    double DeliveryP50Milliseconds,
-    double DeliveryP99Milliseconds,
+    long InCache,
     IReadOnlyList<OutboxStatus> Outboxes);
 
+/// <param name="RecordsRead">Since the silo started.</param>
 /// <param name="RecordsPerSecond">Over the last sample interval.</param>
-public sealed record TopicOverview(string Topic, long RecordsConsumed, double RecordsPerSecond, long DeadLettered);
+public sealed record TopicOverview(string Topic, long RecordsRead, double RecordsPerSecond, long DeadLettered);
 
 /// <summary>Offers of this silo's drivers by the state they reached, since the silo started.</summary>
 /// <param name="AcceptanceRate">

@@ -9,8 +9,8 @@ namespace SupplyGrid.Silo.OperatorDashboard;
 public sealed record SiloSample(DateTimeOffset At, KafkaSample? Kafka, OfferCounts Offers);
 
 /// <summary>The stream layer in a <see cref="SiloSample"/>.</summary>
-/// <param name="RecordsPerSecond">Records taken per topic over the last interval.</param>
+/// <param name="RecordsPerSecond">Records read per topic over the last interval.</param>
 /// <param name="ConsumerLag">Records behind the high watermarks, all partitions.</param>
 /// <param name="DeadLetters">Records dead-lettered since start.</param>
-/// <param name="InFlight">Records handed to grains and not yet finished.</param>
-public sealed record KafkaSample(IReadOnlyDictionary<string, double> RecordsPerSecond, long ConsumerLag, long DeadLetters, long InFlight);
+/// <param name="InCache">Records read and not yet delivered to every subscribed grain.</param>
+public sealed record KafkaSample(IReadOnlyDictionary<string, double> RecordsPerSecond, long ConsumerLag, long DeadLetters, long InCache);

@@ -37,7 +37,7 @@ internal sealed class TopicStreamDecoder : IKafkaRecordDecoder
         if (!_bindings.TryGetValue(record.Topic, out var binding))
             return KafkaDecodeResult.Failure($"no grain consumes topic {record.Topic}");
         if (binding.TryDecode(record.Value, out var item) is { } rejection)
-            return KafkaDecodeResult.Failure($"{rejection.Reason.WireName()}: {rejection.Message}");
+            return KafkaDecodeResult.Failure($"{rejection.Reason.WireName()}: {rejection.Message}", rejection.Reason.WireName());
 
         var key = Encoding.UTF8.GetString(record.Key);
         return _router.GrainKey(record.Topic, key, item!) switch

@@ -248,7 +248,7 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver, IPartit
 
         if (!decoded.IsSuccess)
         {
-            DeadLetter(result, KafkaDeadLetterReasons.Rejected, decoded.FailureReason ?? "the decoder returned no event", exceptionType: null);
+            DeadLetter(result, decoded.FailureCategory ?? KafkaDeadLetterReasons.Rejected, decoded.FailureReason ?? "the decoder returned no event", exceptionType: null);
             return null;
         }
 

@@ -35,13 +35,16 @@ public static class KafkaDeadLetterHeaders
     public const int MaxReasonLength = 1000;
 }
 
-/// <summary>The categories of <see cref="KafkaDeadLetterHeaders.Category"/>, and the <c>reason</c> tag of the dead-letter metrics.</summary>
+/// <summary>
+/// The provider's categories of <see cref="KafkaDeadLetterHeaders.Category"/>, and of the <c>reason</c> tag of the dead-letter
+/// metrics; a decoder may add its own (<see cref="KafkaDecodeResult.Failure(string, string)"/>).
+/// </summary>
 public static class KafkaDeadLetterReasons
 {
     /// <summary>The record has no key (or an empty one), so it belongs to no stream.</summary>
     public const string NoKey = "no_key";
 
-    /// <summary>The decoder returned <see cref="KafkaDecodeResult.Failure"/>.</summary>
+    /// <summary>The decoder returned <see cref="KafkaDecodeResult.Failure(string)"/> (with no category of its own).</summary>
     public const string Rejected = "rejected";
 
     /// <summary>The decoder threw.</summary>

@@ -3,10 +3,12 @@ namespace SupplyGrid.Streaming.Kafka;
 /// <summary>What <see cref="IKafkaRecordDecoder"/> made of a record: the event to deliver, or why there is none.</summary>
 public readonly struct KafkaDecodeResult
 {
-    private KafkaDecodeResult(object? value, string? failureReason, string? streamKey = null, string? ignoredBecause = null)
+    private KafkaDecodeResult(
+        object? value, string? failureReason, string? streamKey = null, string? ignoredBecause = null, string? failureCategory = null)
     {
         Event = value;
         FailureReason = failureReason;
+        FailureCategory = failureCategory;
         StreamKey = streamKey;
         IgnoredBecause = ignoredBecause;
     }
@@ -16,6 +18,12 @@ public readonly struct KafkaDecodeResult
 
     /// <summary>Why the record cannot be delivered (set when not <see cref="IsSuccess"/>).</summary>
     public string? FailureReason { get; }
+
+    /// <summary>
+    /// The dead letter's category (its <c>dlq.category</c> header and the <c>reason</c> tag of the dead-letter metrics)
+    /// when not <see cref="IsSuccess"/>: <see cref="KafkaDeadLetterReasons.Rejected"/> unless the decoder named one.
+    /// </summary>
+    public string? FailureCategory { get; }
 
     /// <summary>The key of the stream the event goes to, when not the record's key (see <see cref="SuccessOnStream"/>).</summary>
     public string? StreamKey { get; }
@@ -66,9 +74,20 @@ public readonly struct KafkaDecodeResult
 
     /// <summary>The record cannot be delivered, because of <paramref name="reason"/>: it goes to the dead-letter topic with the reason in a header.</summary>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty.</exception>
-    public static KafkaDecodeResult Failure(string reason)
+    public static KafkaDecodeResult Failure(string reason) => Failure(reason, KafkaDeadLetterReasons.Rejected);
+
+    /// <summary>
+    /// As <see cref="Failure(string)"/>, in the decoder's own <paramref name="category"/> (e.g. <c>malformed_json</c>)
+    /// instead of <see cref="KafkaDeadLetterReasons.Rejected"/>, so that dashboards can count dead letters by cause.
+    /// </summary>
+    /// <param name="reason">Why, for people: the dead letter's <c>dlq.reason</c> header.</param>
+    /// <param name="category">A short tag: 1 to 64 ASCII lowercase letters, digits or '_'. Keep the set small: it is a metric tag.</param>
+    /// <exception cref="ArgumentException"><paramref name="reason"/> is empty, or <paramref name="category"/> is not a short tag.</exception>
+    public static KafkaDecodeResult Failure(string reason, string category)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return new KafkaDecodeResult(null, reason);
+        if (string.IsNullOrEmpty(category) || category.Length > 64 || !category.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+            throw new ArgumentException($"'{category}' is not a dead-letter category: use 1 to 64 ASCII lowercase letters, digits or '_'.", nameof(category));
+        return new KafkaDecodeResult(null, reason, failureCategory: category);
     }
 }

@@ -35,7 +35,7 @@ public sealed class SiloDashboardPageTests(DashboardFixture fixture)
         foreach (var chart in s_charts)
             await page.WaitUntilAsync($"return Number(document.querySelector('figure[data-chart=\"{chart}\"] svg').dataset.points) >= 2", $"the {chart} chart");
 
-        await page.WaitUntilAsync("return document.querySelectorAll('#kafka-partitions td[data-partition]').length === 3", "the driver_event topic's 3 partitions");
+        await page.WaitUntilAsync("return document.querySelectorAll('#kafka-partitions td[data-partition^=\"ngp.me.vehiclecomm.driver_event/\"]').length === 3", "the driver_event topic's 3 partitions");
         await page.WaitUntilAsync(
             "return Number(document.querySelector('#dead-letters tr[data-reason=malformed_json] td.num')?.textContent) >= 1",
             "the malformed record among the dead letters");

@@ -70,6 +70,7 @@ public sealed class TopicStreamsTests : IClassFixture<TopicStreamsTests.Grid>
         Assert.Equal(value, letter.Message.Value);
         var reason = Encoding.UTF8.GetString(letter.Message.Headers.GetLastBytes("dlq.reason"));
         Assert.StartsWith("malformed_json", reason, StringComparison.Ordinal);
+        Assert.Equal("malformed_json", Encoding.UTF8.GetString(letter.Message.Headers.GetLastBytes("dlq.category")));
         Assert.Equal(Topics.DriverEvent, Encoding.UTF8.GetString(letter.Message.Headers.GetLastBytes("dlq.topic")));
     }
 

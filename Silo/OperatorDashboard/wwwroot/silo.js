@@ -13,7 +13,7 @@
     'kafka-rate': h => Object.entries(h.kafka_records_per_second).map(([topic, values]) => ({ name: topic, values })),
     'kafka-lag': h => [
       { name: 'lag', values: h.series.kafka_consumer_lag },
-      { name: 'in flight', values: h.series.kafka_in_flight },
+      { name: 'in cache', values: h.series.kafka_in_cache },
     ],
     offers: h => [
       { name: 'sent', values: h.series.offers_sent },
@@ -78,7 +78,7 @@
     S.replaceChildren(document.getElementById('tiles'), [
       tile('kafka-rate', 'Kafka records / s', k ? S.formatCompact(sum(k.topics.map(t => t.records_per_second))) : '–', k ? `${k.topics.length} topics` : 'no Kafka streams'),
       tile('kafka-lag', 'Consumer lag', k ? S.formatCompact(k.consumer_lag) : '–', k ? `${k.partitions.length} partitions` : ''),
-      tile('in-flight', 'Records in flight', k ? S.formatCompact(k.in_flight) : '–', 'handed to grains, not finished'),
+      tile('in-cache', 'Records in cache', k ? S.formatCompact(k.in_cache) : '–', 'read, not yet delivered to every grain'),
       tile('dead-letters', 'Dead letters', k ? S.formatCompact(sum(Object.values(k.dead_letters_by_reason))) : '–', 'since start'),
       tile('offers-sent', 'Offers sent', S.formatCompact(f.sent), `${S.formatCompact(f.arrived)} arrived`),
       tile('acceptance', 'Acceptance rate', S.formatPercent(f.acceptance_rate, 1), `${S.formatCompact(f.accepted)} accepted`),
@@ -95,11 +95,11 @@
   function drawKafka(o) {
     const k = o.kafka;
     document.getElementById('kafka-note').textContent = k
-      ? `Delivery from consume to finished grain turn: p50 ${S.formatNumber(k.delivery_p50_milliseconds, 1)} ms, p99 ${S.formatNumber(k.delivery_p99_milliseconds, 1)} ms.`
-      : 'This silo runs no Kafka stream layer.';
+      ? 'The partitions this silo reads through the Kafka stream provider. Grain call latency is on the Orleans dashboard.'
+      : 'This silo reads no Kafka topics.';
     const topics = k ? k.topics : [];
     table('kafka-topics', [{ label: 'topic' }, { label: 'records', num: true }, { label: 'records/s', num: true }, { label: 'dead-lettered', num: true }],
-      topics.map(t => el('tr', { 'data-topic': t.topic }, el('td', { class: 'topic' }, breakable(t.topic)), num(S.formatNumber(t.records_consumed)), num(S.formatCompact(t.records_per_second)), num(S.formatNumber(t.dead_lettered)))));
+      topics.map(t => el('tr', { 'data-topic': t.topic }, el('td', { class: 'topic' }, breakable(t.topic)), num(S.formatNumber(t.records_read)), num(S.formatCompact(t.records_per_second)), num(S.formatNumber(t.dead_lettered)))));
     drawLagMatrix(k ? k.partitions : []);
     const reasons = k ? Object.entries(k.dead_letters_by_reason).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])) : [];
     table('dead-letters', [{ label: 'reason' }, { label: 'records', num: true }],
@@ -109,8 +109,8 @@
       outboxes.map(b => el('tr', { class: b.failed > 0 ? 'bad' : undefined }, el('td', { class: 'topic' }, breakable(b.topic)), num(S.formatNumber(b.pending)), num(S.formatNumber(b.delivered)), num(S.formatNumber(b.failed)))));
   }
 
-  // One row per topic, one column per partition: the lag, marked when behind or paused; the offsets in the tooltip.
-  // A partition whose end is not known yet (lag -1) shows a dash.
+  // One row per topic, one column per partition this silo reads: the lag, marked when behind. A partition appears
+  // once its position is known.
   function drawLagMatrix(partitions) {
     const topics = [...new Set(partitions.map(p => p.topic))];
     const columns = Math.max(0, ...partitions.map(p => p.partition + 1));
@@ -120,14 +120,12 @@
       Array.from({ length: columns }, (_, partition) => {
         const p = byKey.get(`${topic}/${partition}`);
         if (!p) return el('td', {});
-        const state = p.paused ? 'paused' : p.lag > 0 ? 'behind' : undefined;
         return el('td', {
-          class: state ? `num lag ${state}` : 'num lag', 'data-partition': `${topic}/${partition}`,
-          title: `partition ${partition}: committed ${S.formatNumber(p.committed_offset)}, end ${S.formatNumber(p.high_watermark)}, ` +
-            `${S.formatNumber(p.uncommitted)} uncommitted${p.paused ? ', paused' : ''}`,
-        }, p.lag < 0 ? '–' : S.formatCompact(p.lag));
+          class: p.lag > 0 ? 'num lag behind' : 'num lag', 'data-partition': `${topic}/${partition}`,
+          title: `partition ${partition}: ${S.formatNumber(p.lag)} records behind the end`,
+        }, S.formatCompact(p.lag));
       }),
-      num(S.formatCompact(partitions.filter(p => p.topic === topic).reduce((total, p) => total + Math.max(0, p.lag), 0)))));
+      num(S.formatCompact(partitions.filter(p => p.topic === topic).reduce((total, p) => total + p.lag, 0)))));
     table('kafka-partitions', [{ label: 'topic' }, ...Array.from({ length: columns }, (_, i) => ({ label: String(i), num: true })), { label: 'all', num: true }], rows);
   }
 

@@ -21,6 +21,7 @@ using SupplyGrid.Kafka;
 using SupplyGrid.Silo.Hosting;
 using SupplyGrid.Silo.OperatorDashboard;
 using SupplyGrid.Silo.Storage;
+using SupplyGrid.Silo.Streams;
 
 namespace SupplyGrid.Dashboard.Tests.Hosting;
 
@@ -84,7 +85,9 @@ public sealed class DashboardSilo : IAsyncDisposable
             ["Api:Jwt:SigningKey"] = "dashboard-tests-signing-key-of-at-least-32-bytes",
             ["Api:RateLimit:Enabled"] = "false",
             ["OperatorDashboard:SampleInterval"] = "00:00:00.500",
-            ["Kafka:DefaultPartitions"] = "3",
+            // Fewer partitions than the product's 8 for the topic the page test reads; the silo's other topics keep theirs.
+            ["Kafka:Topics:0:Name"] = Topics.DriverEvent,
+            ["Kafka:Topics:0:Partitions"] = "3",
             ["Kafka:GroupId"] = "dashboard-tests",
         });
         var configuration = builder.Configuration;
@@ -92,18 +95,13 @@ public sealed class DashboardSilo : IAsyncDisposable
             .UseSupplyGridCluster(configuration)
             .AddSupplyGridDomain(configuration)
             .AddGridStorage(configuration)
+            .AddTopicStreams()
             .AddDashboard());
         var services = builder.Services;
-        services.AddSingleton<IRecordDispatcher>(sp =>
-        {
-            var router = sp.GetRequiredService<TopicRouter>();
-            return new OrderedRecordDispatcher(router.Consumes, router.GrainKey, router.Send);
-        });
-        var contracts = new TopicContracts(TimeProvider.System, new EventValidationOptions());
-        services.AddKafkaStreams(configuration).AddTopic(Topics.DriverEvent, contracts.DriverEvent.TypeInfo, contracts.DriverEvent.Validate);
+        // The silo's own Kafka layer on its embedded broker: the topics through the stream provider, MDT messages to Kafka.
+        services.AddGridStreams(configuration);
         services.AddSupplyGridApi(configuration);
         services.AddCityDashboard();
-        services.AddSingleton<IMdtOutbox>(sp => new RecordingMdtOutbox(new InMemoryMdtOutbox(), sp.GetRequiredService<RecentMdtMessages>()));
         services.AddOperatorDashboard();
 
         var app = builder.Build();

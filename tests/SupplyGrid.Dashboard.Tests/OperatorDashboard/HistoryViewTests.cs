@@ -18,12 +18,12 @@ public sealed class HistoryViewTests
     [Fact]
     public void A_topic_that_appears_later_reads_zero_before_and_a_silo_without_kafka_reads_zero()
     {
-        var kafka = new KafkaSample(new Dictionary<string, double> { ["topic-a"] = 250 }, ConsumerLag: 9, DeadLetters: 1, InFlight: 2);
+        var kafka = new KafkaSample(new Dictionary<string, double> { ["topic-a"] = 250 }, ConsumerLag: 9, DeadLetters: 1, InCache: 2);
         var view = HistoryView.From([Samples.At(0), Samples.At(1, kafka: kafka)], TimeSpan.FromSeconds(1), 900);
 
         Assert.Equal([0.0, 250.0], view.KafkaRecordsPerSecond["topic-a"]);
         Assert.Equal([0.0, 9.0], view.Series["kafka_consumer_lag"]);
-        Assert.Equal([0.0, 2.0], view.Series["kafka_in_flight"]);
+        Assert.Equal([0.0, 2.0], view.Series["kafka_in_cache"]);
         Assert.Equal([0.0, 1.0], view.Series["kafka_dead_letters"]);
     }
 

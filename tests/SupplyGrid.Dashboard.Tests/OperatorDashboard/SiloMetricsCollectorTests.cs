@@ -11,10 +11,10 @@ public sealed class SiloMetricsCollectorTests
     private const string Jobs = "dispatch_job";
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero));
-    private KafkaStreamSnapshot _kafka = Snapshot((Pings, 100), (Jobs, 10));
+    private KafkaStreamFigures _kafka = Snapshot((Pings, 100), (Jobs, 10));
     private OfferCounts _offers;
 
-    private SiloMetricsCollector NewCollector(bool kafka = true) => new(kafka ? () => _kafka : null, () => _offers, _time, "S127.0.0.1:11111:1");
+    private SiloMetricsCollector NewCollector(bool kafka = true) => new(kafka ? () => _kafka : null, () => [], () => _offers, _time, "S127.0.0.1:11111:1");
 
     [Fact]
     public void Records_per_second_are_the_records_of_the_last_interval_over_its_length()
@@ -27,7 +27,8 @@ public sealed class SiloMetricsCollectorTests
 
         Assert.Equal(30.0, sample.Kafka!.RecordsPerSecond[Pings]);
         Assert.Equal(0.0, sample.Kafka.RecordsPerSecond[Jobs]);
-        Assert.Equal([160L, 10L], overview.Kafka!.Topics.Select(t => t.RecordsConsumed));
+        // Topics in name order.
+        Assert.Equal([(Jobs, 10L), (Pings, 160L)], overview.Kafka!.Topics.Select(t => (t.Topic, t.RecordsRead)));
 
         _kafka = Snapshot((Pings, 170), (Jobs, 15));
         _time.Advance(TimeSpan.FromSeconds(1));
@@ -47,14 +48,14 @@ public sealed class SiloMetricsCollectorTests
     }
 
     [Fact]
-    public void Lag_counts_known_partitions_only_and_dead_letters_add_up_over_reasons()
+    public void Lag_adds_up_over_partitions_and_dead_letters_over_reasons()
     {
         var collector = NewCollector();
         _kafka = Snapshot((Pings, 100), (Jobs, 10)) with
         {
-            Partitions = [Partition(0, lag: 7), Partition(1, lag: -1), Partition(2, lag: 5)],
+            Partitions = [new PartitionLag(Pings, 0, 7), new PartitionLag(Pings, 2, 5)],
             DeadLettersByReason = new Dictionary<string, long> { ["malformed_json"] = 2, ["invalid_record"] = 3 },
-            InFlight = 4,
+            InCache = 4,
         };
         _time.Advance(TimeSpan.FromSeconds(1));
 
@@ -63,7 +64,8 @@ public sealed class SiloMetricsCollectorTests
         Assert.Equal(12, overview.Kafka!.ConsumerLag);
         Assert.Equal(12, sample.Kafka!.ConsumerLag);
         Assert.Equal(5, sample.Kafka.DeadLetters);
-        Assert.Equal(4, sample.Kafka.InFlight);
+        Assert.Equal(4, sample.Kafka.InCache);
+        Assert.Equal(4, overview.Kafka.InCache);
     }
 
     [Fact]
@@ -96,15 +98,10 @@ public sealed class SiloMetricsCollectorTests
         Assert.Equal(Environment.ProcessId, overview.Silo.ProcessId);
     }
 
-    private static KafkaStreamSnapshot Snapshot(params (string Topic, long Consumed)[] topics) => new(
-        DateTimeOffset.UnixEpoch,
-        [.. topics.Select(t => new TopicThroughput(t.Topic, t.Consumed, 0, 0))],
-        [],
+    private static KafkaStreamFigures Snapshot(params (string Topic, long Read)[] topics) => new(
+        topics.ToDictionary(t => t.Topic, t => t.Read, StringComparer.Ordinal),
         new Dictionary<string, long>(),
-        0,
-        TimeSpan.Zero,
-        TimeSpan.Zero,
-        []);
-
-    private static PartitionProgress Partition(int partition, long lag) => new(Pings, partition, 0, lag < 0 ? -1 : lag, lag, 0, false);
+        new Dictionary<string, long>(),
+        [],
+        0);
 }
