@@ -7,7 +7,7 @@ using SupplyGrid.Streaming.Kafka;
 namespace SupplyGrid.Silo.Streams;
 
 /// <summary>The consumed topics as Orleans streams: the Kafka stream provider named <see cref="TopicStreams.ProviderName"/>.</summary>
-internal static class TopicStreamsRegistration
+public static class TopicStreamsRegistration
 {
     /// <summary>Section of the provider's own settings (<see cref="KafkaStreamOptions.CacheSize"/>, <see cref="KafkaStreamOptions.PollBatchSize"/>).</summary>
     public const string SectionName = $"{KafkaOptions.SectionName}:Streams";
