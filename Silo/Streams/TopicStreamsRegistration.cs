@@ -16,10 +16,12 @@ public static class TopicStreamsRegistration
     /// Adds the provider on the silo's Kafka connection (<see cref="KafkaClusterConnection"/>, so it needs
     /// <c>AddGridStreams</c>): the configured cluster or the embedded broker, with section <c>Kafka</c>'s group,
     /// dead-letter topic, client settings, commit interval and partition counts, and section <c>Kafka:Streams</c>
-    /// for the provider's cache and read batch.
+    /// for the provider's cache, read batch and delivery time limit (10 s unless set).
     /// </summary>
     public static ISiloBuilder AddTopicStreams(this ISiloBuilder silo) =>
         silo.AddTopicStreams(options => options
+            // A grain failing on a record holds its partition back for at most this long (Orleans' default is a minute).
+            .Configure(o => o.DeliveryTimeLimit = TimeSpan.FromSeconds(10))
             .BindConfiguration(SectionName)
             .Configure<KafkaClusterConnection, IOptions<KafkaOptions>>((o, connection, kafkaOptions) =>
             {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Orleans.Streams;
@@ -19,6 +20,8 @@ internal sealed class KafkaQueueAdapter(
     : IQueueAdapter
 {
     private readonly ILogger _receiverLogger = loggerFactory.CreateLogger($"{typeof(KafkaQueueAdapterReceiver).FullName}.{name}");
+    // The latest receiver of each queue: where a delivery failure of the queue's records is handled.
+    private readonly ConcurrentDictionary<QueueId, KafkaQueueAdapterReceiver> _receivers = new();
 
     public string Name => name;
 
@@ -33,5 +36,9 @@ internal sealed class KafkaQueueAdapter(
             + "keyed by the stream key and partitioned by murmur2 (librdkafka's partitioner=murmur2_random, Java's default)."));
 
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId) =>
-        new KafkaQueueAdapterReceiver(options, mapper.GetTopicPartition(queueId), mapper.GetStreamNamespace(queueId), deadLetters, statistics, _receiverLogger, time);
+        _receivers[queueId] = new KafkaQueueAdapterReceiver(
+            options, mapper.GetTopicPartition(queueId), mapper.GetStreamNamespace(queueId), deadLetters, statistics, _receiverLogger, time);
+
+    /// <summary>The receiver last created for <paramref name="queueId"/>, if any.</summary>
+    public KafkaQueueAdapterReceiver? ReceiverOf(QueueId queueId) => _receivers.GetValueOrDefault(queueId);
 }

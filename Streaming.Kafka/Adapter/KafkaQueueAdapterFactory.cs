@@ -16,10 +16,9 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
 {
     private readonly string _providerName;
     private readonly KafkaStreamOptions _options;
-    private readonly IQueueAdapter _adapter;
+    private readonly KafkaQueueAdapter _adapter;
     private readonly IQueueAdapterCache _cache;
-    // Nothing is retried beyond Orleans' own delivery attempts in this version, and a failure must not stop a subscription.
-    private readonly Task<IStreamFailureHandler> _failureHandler = Task.FromResult<IStreamFailureHandler>(new NoOpStreamDeliveryFailureHandler(faultOnError: false));
+    private readonly ILogger _failureLogger;
 
     /// <summary>Builds the factory of the provider named <paramref name="providerName"/>.</summary>
     /// <param name="providerName">The stream provider name.</param>
@@ -45,6 +44,7 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
         QueueMapper = new KafkaQueueMapper(options.Topics);
         _cache = new SimpleQueueAdapterCache(new SimpleQueueCacheOptions { CacheSize = options.CacheSize }, providerName, loggerFactory);
         _adapter = new KafkaQueueAdapter(providerName, options, QueueMapper, deadLetters, statistics, loggerFactory, time ?? TimeProvider.System);
+        _failureLogger = loggerFactory.CreateLogger($"{typeof(KafkaDeliveryFailureHandler).FullName}.{providerName}");
     }
 
     /// <summary>The partition mapper (also what a Kafka producer of these streams should agree with).</summary>
@@ -89,5 +89,7 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
     public IStreamQueueMapper GetStreamQueueMapper() => QueueMapper;
 
     /// <inheritdoc />
-    public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) => _failureHandler;
+    /// <remarks>The handler dead-letters a record Orleans gave up delivering, through the queue's current receiver.</remarks>
+    public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
+        Task.FromResult<IStreamFailureHandler>(new KafkaDeliveryFailureHandler(() => _adapter.ReceiverOf(queueId), _failureLogger));
 }

@@ -17,6 +17,8 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver, IPartit
 {
     private static readonly IList<IBatchContainer> Nothing = Array.Empty<IBatchContainer>();
     private static readonly IReadOnlyList<IHeader> NoHeaders = Array.Empty<IHeader>();
+    // How long re-reading an undeliverable record may take; the broker has it, so this only covers a slow connection.
+    private static readonly TimeSpan RereadTimeout = TimeSpan.FromSeconds(30);
 
     private readonly KafkaStreamOptions _options;
     private readonly TopicPartition _partition;
@@ -262,15 +264,47 @@ internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver, IPartit
     /// </summary>
     private void DeadLetter(ConsumeResult<byte[], byte[]> result, string category, string reason, string? exceptionType)
     {
+        _statistics.OnUndecodable();
+        _tracker.OnDeadLetterStarted(result.Offset.Value);
+        WriteDeadLetter(result, category, reason, exceptionType);
+    }
+
+    /// <summary>
+    /// Orleans gave up delivering the cached record at <paramref name="offset"/> to a subscriber of
+    /// <paramref name="streamId"/> (see <see cref="KafkaDeliveryFailureHandler"/>): the record is read again from Kafka
+    /// and dead-lettered whole. The commit stays below it until the letter is acknowledged, and for good if the record
+    /// cannot be read again or the letter cannot be written, so it is never skipped unrecorded. Called on the agent's
+    /// turn, as the receiver's other methods are.
+    /// </summary>
+    public async Task DeadLetterUndeliveredAsync(long offset, StreamId streamId, string subscription)
+    {
+        // A stopped receiver committed below the record: whichever silo reads the partition next delivers it again.
+        if (_consumer is null || !_tracker.OnDeliveryFailed(offset))
+            return;
+        var reason = $"a subscriber of stream {streamId} ({subscription}) failed on it for longer than the delivery time limit ({_options.DeliveryTimeLimit})";
+        Log.DeliveryFailed(_logger, _partition, offset, streamId, _options.DeliveryTimeLimit);
+        // Blocks on the network: not on the agent's scheduler.
+        var record = await Task.Run(() => PartitionConsumer.ReadAt(_options, _partition, offset, RereadTimeout, _logger));
+        if (record is null)
+        {
+            _tracker.OnDeadLetterFailed(offset);
+            _statistics.OnDeadLetterFailed(_partition.Topic, KafkaDeadLetterReasons.DeliveryFailed);
+            Log.RereadFailed(_logger, _partition, offset, RereadTimeout);
+            return;
+        }
+
+        WriteDeadLetter(record, KafkaDeadLetterReasons.DeliveryFailed, reason, exceptionType: null);
+    }
+
+    private void WriteDeadLetter(ConsumeResult<byte[], byte[]> result, string category, string reason, string? exceptionType)
+    {
         var offset = result.Offset.Value;
         var message = result.Message;
-        _statistics.OnUndecodable();
         Log.DeadLettering(_logger, _partition, offset, _options.DeadLetterTopic, category, reason);
         var letter = new KafkaDeadLetter(
             result.Topic, result.Partition.Value, offset, _options.ConsumerGroupId,
             message.Key, message.Value, message.Headers?.BackingList ?? NoHeaders, category, reason, exceptionType);
 
-        _tracker.OnDeadLetterStarted(offset);
         Task write;
         try
         {

@@ -45,4 +45,15 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "Record {Partition}@{Offset} goes to no stream: {Reason}")]
     public static partial void Ignored(ILogger logger, TopicPartition partition, long offset, string reason);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Error,
+        Message = "Record {Partition}@{Offset} could not be delivered to a subscriber of {StreamId} within {Limit}: it goes to the dead-letter topic and its stream goes on.")]
+    public static partial void DeliveryFailed(ILogger logger, TopicPartition partition, long offset, Orleans.Runtime.StreamId streamId, TimeSpan limit);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Error,
+        Message = "Undeliverable record {Partition}@{Offset} could not be read again within {Timeout} to dead-letter it. The partition's commits stop at this offset until a receiver restarts and delivers it again.")]
+    public static partial void RereadFailed(ILogger logger, TopicPartition partition, long offset, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Subscription {Subscription} to {StreamId} failed to start at {Token}; Orleans retries it.")]
+    public static partial void SubscriptionFailed(ILogger logger, string subscription, Orleans.Runtime.StreamId streamId, string? token);
 }

@@ -48,6 +48,13 @@ internal sealed class PartitionCommitTracker
         _next = offset + 1;
     }
 
+    /// <summary>
+    /// The cached record at <paramref name="offset"/> could not be delivered and its dead letter is being written: the
+    /// position stays below it until the letter is acknowledged, even once the cache has let go of it. False when its
+    /// dead letter is already being written (another subscriber of its stream failed too).
+    /// </summary>
+    public bool OnDeliveryFailed(long offset) => _deadLettersPending.Add(offset);
+
     /// <summary>The broker acknowledged the dead letter of <paramref name="offset"/>: the record is finished.</summary>
     public void OnDeadLetterAcknowledged(long offset) => _deadLettersPending.Remove(offset);
 

@@ -4,7 +4,7 @@ using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Streaming.Kafka;
 
-/// <summary>Builds the consumer a receiver reads its one partition with.</summary>
+/// <summary>Builds the consumers a receiver reads its one partition with.</summary>
 internal static class PartitionConsumer
 {
     /// <summary>
@@ -17,23 +17,8 @@ internal static class PartitionConsumer
     /// </summary>
     public static IConsumer<byte[], byte[]> Open(KafkaStreamOptions options, TopicPartition partition, ILogger logger)
     {
-        // Confluent.Kafka would otherwise load whichever librdkafka it finds first.
-        BundledLibRdKafka.EnsureLoaded();
-        var config = new ConsumerConfig();
-        foreach (var (key, value) in options.ConsumerSettings)
-            config.Set(key, value);
-        config.BootstrapServers = options.BootstrapServers;
-        config.GroupId = options.ConsumerGroupId;
-        config.EnableAutoCommit = false;
-        config.EnableAutoOffsetStore = false;
-        config.AutoOffsetReset = options.AutoOffsetReset;
         // The end-of-partition event tells the receiver its position when it has caught up (the lag gauge needs it).
-        config.EnablePartitionEof = true;
-
-        var consumer = new ConsumerBuilder<byte[], byte[]>(config)
-            .SetLogHandler((_, message) => Log.Client(logger, ToLogLevel(message.Level), partition, message.Facility, message.Message))
-            .SetErrorHandler((_, error) => Log.ClientError(logger, error.IsFatal ? LogLevel.Error : LogLevel.Warning, partition, error.Code, error.Reason))
-            .Build();
+        var consumer = Build(options, partition, logger, partitionEof: true);
         try
         {
             consumer.Assign(new TopicPartitionOffset(partition, Offset.Stored));
@@ -44,6 +29,54 @@ internal static class PartitionConsumer
             consumer.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Reads the record at <paramref name="offset"/> of <paramref name="partition"/> again, with a consumer of its own
+    /// (the receiver's has read past it); null when it could not be read within <paramref name="timeout"/>. Blocks.
+    /// </summary>
+    public static ConsumeResult<byte[], byte[]>? ReadAt(KafkaStreamOptions options, TopicPartition partition, long offset, TimeSpan timeout, ILogger logger)
+    {
+        using var consumer = Build(options, partition, logger, partitionEof: false);
+        consumer.Assign(new TopicPartitionOffset(partition, offset));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            while (clock.Elapsed < timeout)
+            {
+                if (consumer.Consume(timeout - clock.Elapsed) is { } result)
+                    return result.Offset.Value == offset ? result : null;
+            }
+
+            return null;
+        }
+        catch (ConsumeException)
+        {
+            return null;
+        }
+        finally
+        {
+            consumer.Close();
+        }
+    }
+
+    private static IConsumer<byte[], byte[]> Build(KafkaStreamOptions options, TopicPartition partition, ILogger logger, bool partitionEof)
+    {
+        // Confluent.Kafka would otherwise load whichever librdkafka it finds first.
+        BundledLibRdKafka.EnsureLoaded();
+        var config = new ConsumerConfig();
+        foreach (var (key, value) in options.ConsumerSettings)
+            config.Set(key, value);
+        config.BootstrapServers = options.BootstrapServers;
+        config.GroupId = options.ConsumerGroupId;
+        config.EnableAutoCommit = false;
+        config.EnableAutoOffsetStore = false;
+        config.AutoOffsetReset = options.AutoOffsetReset;
+        config.EnablePartitionEof = partitionEof;
+        return new ConsumerBuilder<byte[], byte[]>(config)
+            .SetLogHandler((_, message) => Log.Client(logger, ToLogLevel(message.Level), partition, message.Facility, message.Message))
+            .SetErrorHandler((_, error) => Log.ClientError(logger, error.IsFatal ? LogLevel.Error : LogLevel.Warning, partition, error.Code, error.Reason))
+            .Build();
     }
 
     // librdkafka's info level reports routine connection events; those belong at debug.

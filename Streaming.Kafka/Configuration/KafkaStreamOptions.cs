@@ -50,6 +50,15 @@ public sealed class KafkaStreamOptions
     /// </summary>
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long Orleans retries delivering a record to a subscriber that keeps failing on it (the pulling agent's
+    /// <c>MaxEventDeliveryTime</c>) before it gives up: the record is then dead-lettered, category
+    /// <see cref="KafkaDeadLetterReasons.DeliveryFailed"/>, and its stream goes on. Also the longest one poisoned record
+    /// can hold back its partition: its stream waits on it, and the rest of the partition once the cache has filled
+    /// behind it. Orleans' default is one minute.
+    /// </summary>
+    public TimeSpan DeliveryTimeLimit { get; set; } = Orleans.Configuration.StreamPullingAgentOptions.DEFAULT_MAX_EVENT_DELIVERY_TIME;
+
     /// <summary>Where a partition starts when the group has no committed offset for it (Kafka's <c>auto.offset.reset</c>).</summary>
     public AutoOffsetReset AutoOffsetReset { get; set; } = AutoOffsetReset.Earliest;
 

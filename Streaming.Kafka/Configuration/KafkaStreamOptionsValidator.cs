@@ -55,6 +55,8 @@ public sealed class KafkaStreamOptionsValidator : IConfigurationValidator
             failures.Add($"{O}.{nameof(options.CacheSize)} must be at least 1 (was {options.CacheSize}).");
         if (options.PollBatchSize < 1)
             failures.Add($"{O}.{nameof(options.PollBatchSize)} must be at least 1 (was {options.PollBatchSize}).");
+        if (options.DeliveryTimeLimit <= TimeSpan.Zero)
+            failures.Add($"{O}.{nameof(options.DeliveryTimeLimit)} must be positive (was {options.DeliveryTimeLimit}).");
         if (options.CommitInterval < TimeSpan.Zero)
             failures.Add($"{O}.{nameof(options.CommitInterval)} must not be negative (was {options.CommitInterval}).");
 

@@ -49,4 +49,10 @@ public static class KafkaDeadLetterReasons
 
     /// <summary>The decoder threw.</summary>
     public const string DecoderThrew = "decoder_threw";
+
+    /// <summary>
+    /// A subscriber kept failing on the record for longer than <see cref="KafkaStreamOptions.DeliveryTimeLimit"/>, so
+    /// Orleans gave up delivering it (the record is read again from Kafka to write its dead letter).
+    /// </summary>
+    public const string DeliveryFailed = "delivery_failed";
 }

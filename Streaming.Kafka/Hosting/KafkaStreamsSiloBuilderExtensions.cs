@@ -49,6 +49,8 @@ public static class KafkaStreamsSiloBuilderExtensions
                     sp.GetRequiredService<ILoggerFactory>().CreateLogger($"{typeof(KafkaDeadLetterProducer).FullName}.{name}")));
                 services.AddSingleton(sp => KafkaStreamOptionsValidator.Create(sp, name));
             });
+            stream.ConfigurePullingAgent(agent => agent.Configure<IOptionsMonitor<KafkaStreamOptions>>(
+                (o, providers) => o.MaxEventDeliveryTime = providers.Get(name).DeliveryTimeLimit));
             configureStream?.Invoke(stream);
         });
     }

@@ -136,6 +136,52 @@ public sealed class KafkaStreamEndToEndTests(KafkaStreamSilo silo) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_record_its_grain_keeps_failing_on_is_dead_lettered_whole_after_the_delivery_time_limit_and_nothing_else_waits_longer()
+    {
+        const string key = "poisoned-1";
+        var limit = KafkaStreamSilo.DeliveryTimeLimit;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var produced = await silo.ProduceAsync(KafkaStreamSilo.Topic,
+        [
+            new() { Key = key, Value = $"{key}#0" },
+            new() { Key = key, Value = $"{TestRecords.FailPrefix} {key}#1", Headers = TestRecords.Headers(("trace-id", "t-9")) },
+            new() { Key = key, Value = $"{key}#2" },
+            .. Enumerable.Range(0, 24).Select(i => new Message<string?, string> { Key = $"bystander-{i}", Value = $"bystander-{i}#0" }),
+        ]);
+        var poisoned = produced[1];
+        var bystanders = produced.Skip(3).ToList();
+
+        // Other keys, those of the poisoned partition too, are not held back: the cache has room behind the failing record.
+        await Eventually.Until(
+            () => bystanders.All(b => silo.Deliveries.Values(b.Message.Key!).Count == 1),
+            () => $"bystanders delivered: {bystanders.Count(b => silo.Deliveries.Values(b.Message.Key!).Count == 1)} of {bystanders.Count}");
+        Assert.Contains(bystanders, b => b.Partition == poisoned.Partition);
+        var bystandersDone = clock.Elapsed;
+
+        // The poisoned key's stream waits for Orleans to give up on the record (retrying all along), then goes on.
+        await Eventually.Until(
+            () => silo.Deliveries.Values(key).Contains($"{key}#2"),
+            () => $"{key} got [{string.Join(", ", silo.Deliveries.Values(key))}] after {silo.Deliveries.Failures(key)} failure(s)");
+        var stall = clock.Elapsed;
+        Assert.Equal([$"{key}#0", $"{key}#2"], silo.Deliveries.Values(key));
+        Assert.True(silo.Deliveries.Failures(key) >= 2, $"the grain threw {silo.Deliveries.Failures(key)} time(s): Orleans did not retry");
+        Assert.True(bystandersDone < limit, $"the other keys waited {bystandersDone.TotalSeconds:0.0} s, as long as the delivery time limit");
+        Assert.InRange(stall, limit * 0.9, limit + TimeSpan.FromSeconds(5));
+
+        // Dead-lettered whole: its key, value and headers as produced, then why.
+        var letter = Assert.Single(DeadLetterTopicReader.Read(silo.Broker.BootstrapServers, KafkaStreamSilo.DeadLetterTopic, 1, count: 1,
+            candidate => IsLetterOf(candidate, poisoned)));
+        Assert.Equal(key, Utf8(letter.Message.Key));
+        Assert.Equal($"{TestRecords.FailPrefix} {key}#1", Utf8(letter.Message.Value));
+        Assert.Equal("t-9", TestRecords.Header(letter.Message.Headers, "trace-id"));
+        Assert.Equal(KafkaDeadLetterReasons.DeliveryFailed, TestRecords.Header(letter.Message.Headers, KafkaDeadLetterHeaders.Category));
+        Assert.Contains("delivery time limit", TestRecords.Header(letter.Message.Headers, KafkaDeadLetterHeaders.Reason));
+
+        // The letter is acknowledged, so the commit passes the record.
+        await WaitUntilCommittedToTheEndAsync([poisoned.Partition.Value]);
+    }
+
+    [Fact]
     public async Task Metrics_count_records_read_and_dead_letters_by_reason_and_lag_drains_to_zero()
     {
         using var metrics = new MetricsRecorder(KafkaStreamSilo.ProviderName);

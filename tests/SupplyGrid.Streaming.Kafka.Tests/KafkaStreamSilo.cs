@@ -21,6 +21,7 @@ public sealed class KafkaStreamSilo : IAsyncLifetime
     public const string MeteredNamespace = "metered";
     public const int MeteredPartitions = 2;
     public const string DeadLetterTopic = "orders-dead-letters";
+    public static readonly TimeSpan DeliveryTimeLimit = TimeSpan.FromSeconds(3);
 
     private InProcessTestCluster? _cluster;
 
@@ -53,6 +54,8 @@ public sealed class KafkaStreamSilo : IAsyncLifetime
                 o.DeadLetterTopic = DeadLetterTopic;
                 // Short, so the committed-offset checks finish quickly; the default is 1 s.
                 o.CommitInterval = TimeSpan.FromMilliseconds(50);
+                // Short, so the delivery-failure test waits seconds, not Orleans' minute.
+                o.DeliveryTimeLimit = DeliveryTimeLimit;
             }));
         });
         _cluster = builder.Build();

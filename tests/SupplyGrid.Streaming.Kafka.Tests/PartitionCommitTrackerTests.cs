@@ -118,4 +118,37 @@ public sealed class PartitionCommitTrackerTests
         Assert.True(tracker.TryGetCommitPosition(out var position));
         Assert.Equal(expected, position);
     }
+
+    [Fact]
+    public void A_cached_record_that_could_not_be_delivered_holds_the_commit_until_its_dead_letter_is_acknowledged_even_once_purged()
+    {
+        var tracker = new PartitionCommitTracker();
+        for (var offset = 10; offset < 14; offset++)
+            tracker.OnCached(offset);
+
+        Assert.True(tracker.OnDeliveryFailed(11));
+        Assert.False(tracker.OnDeliveryFailed(11));
+        // The cache leaves failed records out of its report, but purges past them.
+        tracker.OnPurged(13);
+        Assert.True(tracker.TryGetCommitPosition(out var held));
+        Assert.Equal(11, held);
+
+        tracker.OnDeadLetterAcknowledged(11);
+        Assert.True(tracker.TryGetCommitPosition(out var passed));
+        Assert.Equal(14, passed);
+    }
+
+    [Fact]
+    public void An_undeliverable_record_whose_dead_letter_failed_is_never_committed_past()
+    {
+        var tracker = new PartitionCommitTracker();
+        tracker.OnCached(5);
+        tracker.OnCached(6);
+        tracker.OnDeliveryFailed(5);
+        tracker.OnDeadLetterFailed(5);
+        tracker.OnPurged(6);
+
+        Assert.True(tracker.TryGetCommitPosition(out var position));
+        Assert.Equal(5, position);
+    }
 }

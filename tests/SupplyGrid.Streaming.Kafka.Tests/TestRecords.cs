@@ -11,6 +11,9 @@ internal static class TestRecords
     public const string RejectPrefix = "reject";
     public const string ThrowPrefix = "throw";
 
+    /// <summary>Values starting with "fail" decode, but the recording grains throw on them every time.</summary>
+    public const string FailPrefix = "fail";
+
     /// <summary>Values starting with "ignore" are valid but go to no stream.</summary>
     public const string IgnorePrefix = "ignore";
 
