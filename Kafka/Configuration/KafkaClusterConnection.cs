@@ -10,16 +10,6 @@ namespace SupplyGrid.Kafka;
 /// </summary>
 public sealed class KafkaClusterConnection : IDisposable
 {
-    /// <summary>
-    /// Consumer settings that <c>Kafka:Client</c> and <c>Kafka:Consumer</c> may override. A paused partition is
-    /// fetched again only after the fetch long-polling at the log end returns, so the long poll is kept short:
-    /// resuming after backpressure then costs milliseconds, not librdkafka's default half second.
-    /// </summary>
-    private static readonly Dictionary<string, string> ConsumerDefaults = new(StringComparer.Ordinal)
-    {
-        ["fetch.wait.max.ms"] = "50",
-    };
-
     private readonly KafkaOptions _options;
     private readonly EmbeddedKafkaBroker? _embedded;
 
@@ -55,22 +45,6 @@ public sealed class KafkaClusterConnection : IDisposable
 
     /// <summary>The embedded broker, when <c>Kafka:BootstrapServers</c> is unset.</summary>
     public EmbeddedKafkaBroker? EmbeddedBroker => _embedded;
-
-    internal ConsumerConfig CreateConsumerConfig()
-    {
-        var config = new ConsumerConfig(KafkaOptions.Merge(ConsumerDefaults, _options.ConsumerProperties()))
-        {
-            BootstrapServers = BootstrapServers,
-            GroupId = _options.GroupId,
-            EnableAutoCommit = false,
-            EnableAutoOffsetStore = false,
-            AutoOffsetReset = _options.AutoOffsetReset == "latest" ? AutoOffsetReset.Latest : AutoOffsetReset.Earliest,
-            EnablePartitionEof = false,
-            // Headers and timestamps are not used; skipping them saves two allocations per record.
-            ConsumeResultFields = "topic",
-        };
-        return config;
-    }
 
     internal ProducerConfig CreateProducerConfig()
     {

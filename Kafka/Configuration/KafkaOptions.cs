@@ -1,6 +1,6 @@
 namespace SupplyGrid.Kafka;
 
-/// <summary>Configuration section <c>Kafka</c>: where the cluster is and how the stream layer consumes and produces.</summary>
+/// <summary>Configuration section <c>Kafka</c>: where the cluster is, how the stream provider reads it and how the outboxes produce.</summary>
 public sealed class KafkaOptions
 {
     public const string SectionName = "Kafka";
@@ -11,7 +11,7 @@ public sealed class KafkaOptions
     /// </summary>
     public string? BootstrapServers { get; set; }
 
-    /// <summary>Consumer group of the silo's stream pump; every silo of one grid uses the same group.</summary>
+    /// <summary>Consumer group under which the stream provider commits its offsets; every silo of one grid uses the same group.</summary>
     public string GroupId { get; set; } = "supplygrid-silo";
 
     /// <summary>Partition counts for topics (created on the embedded broker; informational for an external cluster).</summary>
@@ -20,32 +20,11 @@ public sealed class KafkaOptions
     /// <summary>Partitions of a declared topic that <see cref="Topics"/> does not list.</summary>
     public int DefaultPartitions { get; set; } = 6;
 
-    /// <summary>Where records that cannot be handled go, with the reason in headers.</summary>
+    /// <summary>Where the stream provider writes records that cannot be delivered, with the reason in headers.</summary>
     public string DeadLetterTopic { get; set; } = "supplygrid.dead-letter";
 
-    /// <summary>Records handed to the dispatcher and not yet finished, per pump; above it the pump pauses its partitions.</summary>
-    public int MaxInFlight { get; set; } = 10_000;
-
-    /// <summary>Paused partitions resume when in-flight records drain to this many. Unset: half of <see cref="MaxInFlight"/>.</summary>
-    public int? ResumeInFlight { get; set; }
-
-    /// <summary>
-    /// Records of one partition delivered but not yet committable (finished records waiting behind an unfinished one).
-    /// A partition that reaches it is paused alone until its oldest record finishes; this bounds memory when one key is slow.
-    /// </summary>
-    public int MaxUncommittedPerPartition { get; set; } = 50_000;
-
-    /// <summary>How often finished offsets are committed (they are also committed on revocation and on stop).</summary>
+    /// <summary>Least time between two offset commits of a partition (progress is also committed when a receiver stops).</summary>
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Longest a consume call blocks; bounds how late the pump notices a stop or a due commit.</summary>
-    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>On revocation or stop, how long in-flight records may take to finish before they are abandoned uncommitted.</summary>
-    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Longest record key accepted, in UTF-8 bytes; longer keys are dead-lettered.</summary>
-    public int MaxKeyBytes { get; set; } = 128;
 
     /// <summary>Where a group with no committed offset starts: <c>earliest</c> or <c>latest</c>.</summary>
     public string AutoOffsetReset { get; set; } = "earliest";
@@ -56,17 +35,14 @@ public sealed class KafkaOptions
     /// <summary>librdkafka properties for every client (e.g. <c>security.protocol</c>, <c>sasl.mechanism</c>).</summary>
     public Dictionary<string, string> Client { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>librdkafka properties for the consumer only (e.g. <c>session.timeout.ms</c>).</summary>
+    /// <summary>librdkafka properties for the stream provider's consumers only (e.g. <c>fetch.max.bytes</c>).</summary>
     public Dictionary<string, string> Consumer { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>librdkafka properties for the producer only.</summary>
     public Dictionary<string, string> Producer { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>The keyed producer behind outboxes and dead letters.</summary>
+    /// <summary>The keyed producer behind the outboxes.</summary>
     public KafkaProducerOptions Outbox { get; set; } = new();
-
-    /// <summary>The effective low-water mark.</summary>
-    public int EffectiveResumeInFlight => ResumeInFlight ?? Math.Max(0, MaxInFlight / 2);
 
     /// <summary>The librdkafka properties of a consumer: <see cref="Client"/>, overridden by <see cref="Consumer"/>.</summary>
     public Dictionary<string, string> ConsumerProperties() => Merge(Client, Consumer);
@@ -100,7 +76,7 @@ public sealed class KafkaTopicOptions
     public int Partitions { get; set; } = 6;
 }
 
-/// <summary>Section <c>Kafka:Outbox</c>: the idempotent producer shared by outboxes and the dead-letter writer.</summary>
+/// <summary>Section <c>Kafka:Outbox</c>: the idempotent producer shared by the outboxes.</summary>
 public sealed class KafkaProducerOptions
 {
     /// <summary>How long the producer waits to fill a batch (<c>linger.ms</c>).</summary>

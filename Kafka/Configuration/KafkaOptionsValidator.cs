@@ -24,14 +24,7 @@ public sealed class KafkaOptionsValidator : IValidateOptions<KafkaOptions>
             RequireAtLeast(failures, $"{Section}:Topics:{i}:Partitions", options.Topics[i].Partitions, 1);
         }
 
-        RequireAtLeast(failures, $"{Section}:MaxInFlight", options.MaxInFlight, 1);
-        if (options.ResumeInFlight is { } resume && (resume < 0 || resume >= options.MaxInFlight))
-            failures.Add($"{Section}:ResumeInFlight must be at least 0 and below {Section}:MaxInFlight ({options.MaxInFlight}) (was {resume}).");
-        RequireAtLeast(failures, $"{Section}:MaxUncommittedPerPartition", options.MaxUncommittedPerPartition, 1);
         RequirePositive(failures, $"{Section}:CommitInterval", options.CommitInterval);
-        RequirePositive(failures, $"{Section}:PollTimeout", options.PollTimeout);
-        RequirePositive(failures, $"{Section}:DrainTimeout", options.DrainTimeout);
-        RequireAtLeast(failures, $"{Section}:MaxKeyBytes", options.MaxKeyBytes, 1);
         if (options.AutoOffsetReset is not ("earliest" or "latest"))
             failures.Add($"{Section}:AutoOffsetReset must be 'earliest' or 'latest' (was '{options.AutoOffsetReset}').");
         RequireAtLeast(failures, $"{Section}:EmbeddedBrokers", options.EmbeddedBrokers, 1);

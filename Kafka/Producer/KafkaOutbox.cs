@@ -18,7 +18,7 @@ public sealed class KafkaOutbox<T> : IKafkaOutbox<T>, IOutboxStatusSource, IDisp
 {
     private readonly KafkaProducer _producer;
     private readonly JsonTypeInfo<T> _typeInfo;
-    private readonly KafkaStreamMetrics _metrics;
+    private readonly KafkaOutboxMetrics _metrics;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly int _capacity;
@@ -33,7 +33,7 @@ public sealed class KafkaOutbox<T> : IKafkaOutbox<T>, IOutboxStatusSource, IDisp
     private int _disposed;
 
     public KafkaOutbox(
-        string topic, JsonTypeInfo<T> typeInfo, KafkaProducer producer, KafkaProducerOptions options, KafkaStreamMetrics metrics,
+        string topic, JsonTypeInfo<T> typeInfo, KafkaProducer producer, KafkaProducerOptions options, KafkaOutboxMetrics metrics,
         ILogger<KafkaOutbox<T>> logger, TimeProvider? time = null)
     {
         KafkaTopicName.ThrowIfInvalid(topic);
@@ -123,7 +123,7 @@ public sealed class KafkaOutbox<T> : IKafkaOutbox<T>, IOutboxStatusSource, IDisp
         if (!error.IsError)
         {
             Interlocked.Increment(ref _delivered);
-            _metrics.RecordOutboxDelivered(Topic);
+            _metrics.RecordDelivered(Topic);
             message.Delivered?.TrySetResult();
             return;
         }
@@ -134,7 +134,7 @@ public sealed class KafkaOutbox<T> : IKafkaOutbox<T>, IOutboxStatusSource, IDisp
     private void Fail(PendingMessage message, string error)
     {
         Interlocked.Increment(ref _failed);
-        _metrics.RecordOutboxFailed(Topic);
+        _metrics.RecordFailed(Topic);
         _logger.LogError("Kafka outbox {Topic}: message for key {Key} not delivered: {Error}", Topic, message.Key, error);
         message.Delivered?.TrySetException(new KafkaDeliveryException(Topic, message.Key, error));
         try

@@ -1,6 +1,9 @@
 namespace SupplyGrid.Kafka;
 
-/// <summary>Why a record went to the dead-letter topic (header <c>error-class</c>, counter tag <c>reason</c>).</summary>
+/// <summary>
+/// Why a record value cannot become its topic's event (<see cref="TopicBinding.TryDecode"/>); the grid's decoder uses the
+/// wire name as the dead letter's category.
+/// </summary>
 public enum DeadLetterReason
 {
     /// <summary>The value is not well-formed JSON.</summary>
@@ -17,26 +20,11 @@ public enum DeadLetterReason
 
     /// <summary>The record has no value (a tombstone or an empty payload).</summary>
     MissingValue,
-
-    /// <summary>The record has no key, or an empty one: it names no grain.</summary>
-    EmptyKey,
-
-    /// <summary>The key is longer than <c>Kafka:MaxKeyBytes</c>.</summary>
-    OversizedKey,
-
-    /// <summary>The key is not valid UTF-8.</summary>
-    InvalidKeyEncoding,
-
-    /// <summary>The record's handler (in the grid, a grain call) failed; the wire name is kept for dead-letter readers.</summary>
-    GrainFailed,
 }
 
 public static class DeadLetterReasons
 {
-    /// <summary>Every reason, in declaration order (index = <c>(int)reason</c>).</summary>
-    public static IReadOnlyList<DeadLetterReason> All { get; } = Enum.GetValues<DeadLetterReason>();
-
-    /// <summary>The snake_case name used in headers, metric tags and the snapshot.</summary>
+    /// <summary>The snake_case name used in dead-letter headers and metric tags.</summary>
     public static string WireName(this DeadLetterReason reason) => reason switch
     {
         DeadLetterReason.MalformedJson => "malformed_json",
@@ -44,10 +32,6 @@ public static class DeadLetterReasons
         DeadLetterReason.SchemaMismatch => "schema_mismatch",
         DeadLetterReason.ValidationFailed => "validation_failed",
         DeadLetterReason.MissingValue => "missing_value",
-        DeadLetterReason.EmptyKey => "empty_key",
-        DeadLetterReason.OversizedKey => "oversized_key",
-        DeadLetterReason.InvalidKeyEncoding => "invalid_key_encoding",
-        DeadLetterReason.GrainFailed => "grain_failed",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "unknown dead-letter reason"),
     };
 }

@@ -8,7 +8,7 @@ namespace SupplyGrid.Kafka;
 /// from the record bytes. Unknown properties are ignored; missing <c>required</c> properties reject the record, as
 /// does a non-null answer from the validator.
 /// </summary>
-public sealed class TopicBinding<T> : TopicBinding, IRecordDecoder<T>
+public sealed class TopicBinding<T> : TopicBinding
     where T : class
 {
     private readonly JsonTypeInfo<T> _typeInfo;
@@ -63,13 +63,4 @@ public sealed class TopicBinding<T> : TopicBinding, IRecordDecoder<T>
         item = decoded;
         return null;
     }
-
-    /// <exception cref="RecordRejectedException">The value cannot become a valid event.</exception>
-    T IRecordDecoder<T>.Decode(ReadOnlyMemory<byte> payload) =>
-        Decode(payload.Span, out var item) is { } rejection ? throw new RecordRejectedException(rejection) : (T)item!;
-
-    internal override void Deliver(
-        IRecordDispatcher dispatcher, string key, ReadOnlyMemory<byte> value, RecordPosition token, IRecordDeliveryObserver observer,
-        object state) =>
-        dispatcher.Deliver(Topic, key, this, value, token, observer, state);
 }

@@ -2,8 +2,8 @@
 namespace SupplyGrid.Kafka;
 
 /// <summary>
-/// Binds one Kafka topic to its one event type: how a record value becomes a validated event and how it is handed to
-/// the <see cref="IRecordDispatcher"/>. Create through <see cref="TopicBinding{T}"/>.
+/// Binds one Kafka topic to its one event type: how a record value becomes a validated event, or why it cannot.
+/// Create through <see cref="TopicBinding{T}"/>.
 /// </summary>
 public abstract class TopicBinding
 {
@@ -23,12 +23,4 @@ public abstract class TopicBinding
 
     /// <summary>Reads and validates a record value: null and the event, or why it cannot become one.</summary>
     public RecordRejection? TryDecode(ReadOnlySpan<byte> value, out object? item) => Decode(value, out item);
-
-    /// <summary>
-    /// Hands a record value to the dispatcher with the event's static type, for the dispatcher to decode; a value that
-    /// cannot become an event reaches <paramref name="observer"/> as a <see cref="RecordRejectedException"/>.
-    /// </summary>
-    internal abstract void Deliver(
-        IRecordDispatcher dispatcher, string key, ReadOnlyMemory<byte> value, RecordPosition token, IRecordDeliveryObserver observer,
-        object state);
 }

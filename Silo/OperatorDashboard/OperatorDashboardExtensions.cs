@@ -16,7 +16,7 @@ public static class OperatorDashboardExtensions
     /// <summary>
     /// Adds the sampler that keeps the silo page's recent figures (section <c>OperatorDashboard</c>, validated at
     /// start): the offer funnel from the domain's meter and, when registered, the Kafka stream provider's meter
-    /// (<see cref="KafkaStreamMeterReader"/>) and the outboxes' counts (<see cref="KafkaStreamMetrics"/>).
+    /// (<see cref="KafkaStreamMeterReader"/>) and the outboxes' counts (<see cref="KafkaOutboxMetrics"/>).
     /// </summary>
     public static IServiceCollection AddOperatorDashboard(this IServiceCollection services)
     {
@@ -30,11 +30,11 @@ public static class OperatorDashboardExtensions
         services.AddSingleton<KafkaStreamMeterReader>();
         services.AddSingleton(sp =>
         {
-            var outboxes = sp.GetService<KafkaStreamMetrics>();
+            var outboxes = sp.GetService<KafkaOutboxMetrics>();
             var offers = sp.GetRequiredService<OfferFunnelMeter>();
             // The provider's meters exist once the silo has started it; a silo without the provider has no statistics.
             var streams = sp.GetKeyedService<KafkaStreamStatistics>(TopicStreams.ProviderName) is null ? null : sp.GetRequiredService<KafkaStreamMeterReader>();
-            return new SiloMetricsCollector(streams is null ? null : streams.Read, outboxes is null ? null : () => outboxes.GetSnapshot().Outboxes, offers.Read,
+            return new SiloMetricsCollector(streams is null ? null : streams.Read, outboxes is null ? null : outboxes.Outboxes, offers.Read,
                 sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<ILocalSiloDetails>()?.SiloAddress.ToString());
         });
         services.AddSingleton(sp => new SiloMetricsSampler(

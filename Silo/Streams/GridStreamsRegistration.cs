@@ -23,7 +23,7 @@ internal static class GridStreamsRegistration
             var router = sp.GetRequiredService<TopicRouter>();
             return new OrderedRecordDispatcher(router.Consumes, router.GrainKey, router.Send);
         });
-        var kafka = services.AddKafkaStreams(configuration);
+        var kafka = services.AddKafkaConnection(configuration);
         kafka.AddOutbox(contracts.MessageSend.Topic, contracts.MessageSend.TypeInfo);
         // Topics the configuration does not size get the product's partition counts (driver-keyed topics agree).
         services.PostConfigure<KafkaOptions>(o =>

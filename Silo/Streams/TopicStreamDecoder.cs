@@ -10,7 +10,7 @@ namespace SupplyGrid.Silo.Streams;
 /// Turns the records of the consumed topics into the grains' events for the stream provider: JSON read and validated
 /// with each topic's contract (a record that fails goes to the dead-letter topic with the reason), then put on the
 /// stream of the grain that consumes it: a driver's records on their key's stream, a booking on its pickup cell's (a
-/// booking outside every city goes to none, as on the consumer loop).
+/// booking outside every city goes to none: counted as ignored).
 /// </summary>
 internal sealed class TopicStreamDecoder : IKafkaRecordDecoder
 {

@@ -46,7 +46,6 @@ public sealed class ConfigurationTests
         using var services = Build(new Dictionary<string, string?>
         {
             ["Kafka:GroupId"] = "silo-a",
-            ["Kafka:MaxInFlight"] = "500",
             ["Kafka:CommitInterval"] = "00:00:02",
             ["Kafka:Client:security.protocol"] = "SASL_SSL",
             ["Kafka:Outbox:Capacity"] = "7",
@@ -55,8 +54,6 @@ public sealed class ConfigurationTests
         var options = services.GetRequiredService<IOptions<KafkaOptions>>().Value;
 
         Assert.Equal("silo-a", options.GroupId);
-        Assert.Equal(500, options.MaxInFlight);
-        Assert.Equal(250, options.EffectiveResumeInFlight);
         Assert.Equal(TimeSpan.FromSeconds(2), options.CommitInterval);
         Assert.Equal("SASL_SSL", options.Client["security.protocol"]);
         Assert.Equal(7, options.Outbox.Capacity);
@@ -67,7 +64,7 @@ public sealed class ConfigurationTests
     {
         using var services = Build(new Dictionary<string, string?>
         {
-            ["Kafka:MaxInFlight"] = "0",
+            ["Kafka:DefaultPartitions"] = "0",
             ["Kafka:CommitInterval"] = "-00:00:01",
             ["Kafka:Topics:0:Name"] = "bad topic",
             ["Kafka:AutoOffsetReset"] = "smallest",
@@ -75,7 +72,7 @@ public sealed class ConfigurationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<KafkaOptions>>().Value);
 
-        Assert.Contains(error.Failures, f => f.StartsWith("Kafka:MaxInFlight must be at least 1 (was 0)", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("Kafka:DefaultPartitions must be at least 1 (was 0)", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("Kafka:CommitInterval must be a positive duration", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("Kafka:Topics:0:Name must be a Kafka topic name", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("Kafka:AutoOffsetReset must be 'earliest' or 'latest'", StringComparison.Ordinal));
@@ -83,11 +80,11 @@ public sealed class ConfigurationTests
     }
 
     [Theory]
-    [InlineData("Kafka:ResumeInFlight", "10000", "Kafka:ResumeInFlight must be at least 0 and below Kafka:MaxInFlight")]
+    [InlineData("Kafka:EmbeddedBrokers", "0", "Kafka:EmbeddedBrokers must be at least 1")]
     [InlineData("Kafka:BootstrapServers", " ", "Kafka:BootstrapServers is blank")]
     [InlineData("Kafka:DeadLetterTopic", "", "Kafka:DeadLetterTopic must be a Kafka topic name")]
     [InlineData("Kafka:Outbox:Capacity", "0", "Kafka:Outbox:Capacity must be at least 1")]
-    [InlineData("Kafka:MaxKeyBytes", "0", "Kafka:MaxKeyBytes must be at least 1")]
+    [InlineData("Kafka:Outbox:EnqueueTimeout", "00:00:00", "Kafka:Outbox:EnqueueTimeout must be a positive duration")]
     public void Each_setting_is_checked(string key, string value, string expected)
     {
         var options = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build()
@@ -100,33 +97,21 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public void A_topic_has_one_event_type_and_one_outbox_and_may_have_both()
+    public void A_topic_has_one_outbox_and_an_event_type_one_topic()
     {
-        var kafka = new ServiceCollection().AddKafkaStreams(new ConfigurationBuilder().Build())
-            .AddTopic(DriverEvent, TestJsonContext.Default.DriverPing)
+        var kafka = new ServiceCollection().AddKafkaConnection(new ConfigurationBuilder().Build())
             .AddOutbox(DriverEvent, TestJsonContext.Default.DriverPing);
 
-        Assert.Contains("already bound", Assert.Throws<ArgumentException>(() => kafka.AddTopic(DriverEvent, TestJsonContext.Default.MdtMessage)).Message);
         Assert.Contains("already has an outbox", Assert.Throws<ArgumentException>(() => kafka.AddOutbox(DriverEvent, TestJsonContext.Default.MdtMessage)).Message);
         Assert.Contains("DriverPing already has an outbox", Assert.Throws<ArgumentException>(() => kafka.AddOutbox(MessageSend, TestJsonContext.Default.DriverPing)).Message);
         Assert.Single(kafka.Services, d => d.ServiceType == typeof(KafkaTopicDeclaration));
-    }
-
-    [Fact]
-    public void The_pump_needs_a_record_dispatcher()
-    {
-        using var services = Build(new Dictionary<string, string?> { ["Kafka:BootstrapServers"] = "127.0.0.1:1" });
-
-        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<KafkaStreamPump>());
-        Assert.Contains(nameof(IRecordDispatcher), error.Message);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddKafkaStreams(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddTopic(DriverEvent, TestJsonContext.Default.DriverPing, DriverPing.Validate)
+        services.AddKafkaConnection(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .AddOutbox(MessageSend, TestJsonContext.Default.MdtMessage);
         return services.BuildServiceProvider();
     }

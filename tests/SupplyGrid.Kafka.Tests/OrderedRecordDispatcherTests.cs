@@ -239,23 +239,6 @@ public sealed class OrderedRecordDispatcherTests
     }
 
     [Fact]
-    public void A_value_its_decoder_rejects_is_reported_and_never_routed_or_sent()
-    {
-        var handler = new GatedHandler();
-        var observer = new RecordingObserver();
-        var routed = 0;
-        var dispatcher = new OrderedRecordDispatcher(_ => true, (_, key, _) => { routed++; return key; }, handler.Send);
-        var rejected = new FormatException("not an item");
-
-        ((IRecordDispatcher)dispatcher).Deliver(Topic, "a", new ThrowingDecoder(rejected), new byte[1], new RecordPosition(0, 7), observer, "state");
-
-        Assert.Equal(new DeliveryReport("state", rejected), Assert.Single(observer.Reports));
-        Assert.Equal(0, routed);
-        Assert.Equal(0, dispatcher.PendingMessages);
-        Assert.Equal(0, handler.WaitingCalls);
-    }
-
-    [Fact]
     public async Task PendingMessages_counts_records_from_delivery_until_they_are_reported()
     {
         var handler = new GatedHandler();
@@ -331,11 +314,6 @@ public sealed class OrderedRecordDispatcherTests
 
     private static IEnumerable<int> ReportedSeqs(RecordingObserver observer, string key) =>
         observer.Reports.Select(r => (Item)r.State!).Where(i => i.Key == key).Select(i => i.Seq);
-
-    private sealed class ThrowingDecoder(Exception error) : IRecordDecoder<Item>
-    {
-        public Item Decode(ReadOnlyMemory<byte> payload) => throw error;
-    }
 
     /// <summary>Breaks the observer contract on one record, to show a key does not stay stuck behind it.</summary>
     private sealed class ThrowingObserver(int throwOnSeq) : IRecordDeliveryObserver

@@ -19,7 +19,7 @@ public sealed class OutboxTests(ITestOutputHelper output)
         broker.CreateTopic(Topic, 3);
         var messages = Enumerable.Range(0, 60).Select(i => new MdtMessage($"msg-{i}", $"drv-{i % 7}", $"REPOSITION #{i}")).ToList();
 
-        await using (var services = BuildServices(PumpHarness.FastSettings(broker.BootstrapServers, "g-outbox")))
+        await using (var services = BuildServices(OutboxSettings(broker.BootstrapServers, "g-outbox")))
         {
             var outbox = services.GetRequiredService<IKafkaOutbox<MdtMessage>>();
             Assert.Equal(Topic, outbox.Topic);
@@ -44,7 +44,7 @@ public sealed class OutboxTests(ITestOutputHelper output)
     public async Task Undeliverable_messages_are_reported_and_a_full_outbox_refuses_with_a_clear_exception()
     {
         // Nothing listens on this port: every message times out after the producer's retries.
-        var settings = PumpHarness.FastSettings("127.0.0.1:1", "g-outbox-down");
+        var settings = OutboxSettings("127.0.0.1:1", "g-outbox-down");
         settings["Kafka:Outbox:Capacity"] = "2";
         // Long enough that the first two are surely still pending when the third finds the outbox full.
         settings["Kafka:Outbox:DeliveryTimeout"] = "00:00:03";
@@ -86,12 +86,12 @@ public sealed class OutboxTests(ITestOutputHelper output)
     {
         using var broker = new EmbeddedKafkaBroker();
         broker.CreateTopic(Topic, 3);
-        await using (var services = BuildServices(PumpHarness.FastSettings(broker.BootstrapServers, "g-outbox-deliver")))
+        await using (var services = BuildServices(OutboxSettings(broker.BootstrapServers, "g-outbox-deliver")))
         {
             var outbox = services.GetRequiredService<IKafkaOutbox<MdtMessage>>();
             await outbox.DeliverAsync("drv-1", new MdtMessage("paid-1", "drv-1", "PAID"));
             // Acknowledged, not merely queued: the outbox holds nothing for it any more.
-            Assert.Equal(new OutboxStatus(Topic, 0, 1, 0), services.GetRequiredService<KafkaStreamMetrics>().GetSnapshot().Outboxes.Single());
+            Assert.Equal(new OutboxStatus(Topic, 0, 1, 0), services.GetRequiredService<KafkaOutboxMetrics>().Outboxes().Single());
         }
 
         var read = TestKafka.Read(broker.BootstrapServers, Topic, 1);
@@ -101,7 +101,7 @@ public sealed class OutboxTests(ITestOutputHelper output)
     [Fact]
     public async Task Deliver_fails_when_the_producer_gives_up_on_the_message()
     {
-        var settings = PumpHarness.FastSettings("127.0.0.1:1", "g-outbox-deliver-down");
+        var settings = OutboxSettings("127.0.0.1:1", "g-outbox-deliver-down");
         settings["Kafka:Outbox:DeliveryTimeout"] = "00:00:01";
         settings["Kafka:Outbox:FlushTimeout"] = "00:00:00.100";
         await using var services = BuildServices(settings);
@@ -116,28 +116,35 @@ public sealed class OutboxTests(ITestOutputHelper output)
     [Fact]
     public async Task Enqueue_refuses_an_empty_key()
     {
-        await using var services = BuildServices(PumpHarness.FastSettings("127.0.0.1:1", "g-outbox-key"));
+        await using var services = BuildServices(OutboxSettings("127.0.0.1:1", "g-outbox-key"));
         var outbox = services.GetRequiredService<IKafkaOutbox<MdtMessage>>();
         var refused = await Assert.ThrowsAsync<ArgumentException>(() => outbox.EnqueueAsync("", new MdtMessage("m", "d", "t")).AsTask());
         Assert.Equal("key", refused.ParamName);
     }
 
+    private static Dictionary<string, string?> OutboxSettings(string bootstrap, string groupId) => new()
+    {
+        ["Kafka:BootstrapServers"] = bootstrap,
+        ["Kafka:GroupId"] = groupId,
+        ["Kafka:Outbox:Linger"] = "00:00:00.002",
+    };
+
     private ServiceProvider BuildServices(Dictionary<string, string?> settings)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(new TestOutputLoggerProvider(output)));
-        services.AddKafkaStreams(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+        services.AddKafkaConnection(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .AddOutbox(Topic, TestJsonContext.Default.MdtMessage);
         return services.BuildServiceProvider();
     }
 
     private static async Task<OutboxStatus> WaitForStatus(IServiceProvider services, Func<OutboxStatus, bool> condition)
     {
-        var metrics = services.GetRequiredService<KafkaStreamMetrics>();
+        var metrics = services.GetRequiredService<KafkaOutboxMetrics>();
         var deadline = DateTime.UtcNow + TestKafka.Patience;
         while (true)
         {
-            var status = metrics.GetSnapshot().Outboxes.Single();
+            var status = metrics.Outboxes().Single();
             if (condition(status))
                 return status;
             if (DateTime.UtcNow > deadline)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Orleans;
-using SupplyGrid.Kafka;
+using SupplyGrid.Bench.Support;
 
 namespace SupplyGrid.Bench.Grid;
 

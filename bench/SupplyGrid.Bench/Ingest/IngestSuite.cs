@@ -2,30 +2,35 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans;
-using SupplyGrid.Bench.Grid;
 using SupplyGrid.Grains.Events;
+using SupplyGrid.Grains.Streams;
 using SupplyGrid.Kafka;
 using SupplyGrid.Streaming.Kafka;
 
 namespace SupplyGrid.Bench.Ingest;
 
 /// <summary>
-/// Kafka ingest into grains, the path the silo uses: N driver location events (the product's driver_event JSON, 50,000
-/// drivers moving over Singapore) are produced into the embedded broker, then the silo's consumer reads them, decodes
-/// and validates each with the topic's contract, and hands it to an <see cref="OrderedRecordDispatcher"/>, which makes
-/// one grain call per record with at most one in flight per driver. The grain (<see cref="IngestDriverGrain"/>) only
-/// updates a driver's position, so the figure is the Kafka path's and Orleans', not the domain's (the city benchmark
-/// has those). <c>--path stream-provider</c> runs the same records through the Orleans stream provider instead
-/// (<see cref="StreamIngest"/>). Options: --events N (default 1,000,000), --drivers N (50,000), --partitions N
-/// (default: enough for the embedded broker's 5 MiB per partition), --max-in-flight N (10,000, the consumer loop's),
-/// --poll-batch N and --cache-size N (the stream provider's PollBatchSize and CacheSize). Warm-up rounds of N/10 events (at most
-/// 100,000) are handled unmeasured until a round compiled no new method (at most 3: each costs partitions), then the N
-/// are timed.
+/// Kafka ingest into grains on the product's path: driver_event records (the product's JSON, drivers moving over
+/// Singapore, each driver's pings at strictly later times) are produced into the embedded broker, and one silo reads
+/// them through the grid's stream provider (<c>AddTopicStreams</c>: one pulling agent per partition, the product's
+/// decoder validating each record against its contract, dead letters) into the real <c>DriverGrain</c> by implicit
+/// subscription, on memory storage. The rate is of N records delivered, after warm-up rounds of N/10 (at most 100,000)
+/// delivered unmeasured until a round compiled no new method (at most 3). Then the whole topic must be delivered (or
+/// the run fails), and every driver's grain must show its last ping (<c>lost</c>: drivers whose grain does not) having
+/// ignored no ping as stale (<c>stale_pings</c>; the grain counts repeats and pings out of order alike, so
+/// <c>duplicates</c> and <c>order_violations</c> are 0 when it is 0 and null, not told apart, otherwise). In the same
+/// run, a bare Confluent consumer reads the topic (<c>baseline_consumer_events_per_s</c>). Memory over the measured
+/// window: mean RSS of its first and last quarter, the live managed heap right before and after it, the most records
+/// the provider's caches held (each partition's cache holds at most --cache-size) and the most records produced but not
+/// yet delivered.
+/// Options: --events N (1,000,000), --drivers N (50,000), --partitions N of driver_event (default: enough for the
+/// embedded broker's 5 MiB per partition), --poll-batch N and --cache-size N (the provider's PollBatchSize and
+/// CacheSize), --produce-while-reading (the N records are produced during the measured window by one producer going as
+/// fast as it can, rather than before the silo starts: <c>producer_events_per_s</c> against <c>events_per_s</c> shows
+/// whether it outran the grains; its CPU then counts in <c>cpu_us_per_event</c>).
 /// </summary>
 public sealed class IngestSuite : IBenchSuite
 {
-    internal const string Topic = Topics.DriverEvent;
-
     /// <summary>The embedded broker keeps at most 5 MiB per partition and drops older batches: stay below.</summary>
     private const long BytesPerPartition = 4L << 20;
 
@@ -39,109 +44,101 @@ public sealed class IngestSuite : IBenchSuite
     {
         var events = args.Long("events", 1_000_000);
         var drivers = (int)args.Long("drivers", 50_000);
-        var maxInFlight = (int)args.Long("max-in-flight", 10_000);
-        if (events < 1 || drivers < 1 || maxInFlight < 1)
+        var pollBatch = (int)args.Long("poll-batch", KafkaStreamOptions.DefaultPollBatchSize);
+        var cacheSize = (int)args.Long("cache-size", Orleans.Configuration.SimpleQueueCacheOptions.DEFAULT_CACHE_SIZE);
+        var produceWhileReading = args.Has("produce-while-reading");
+        if (events < 1 || drivers < 1 || pollBatch < 1 || cacheSize < 1)
         {
-            Console.Error.WriteLine("ingest: --events, --drivers and --max-in-flight must be positive");
+            Console.Error.WriteLine("ingest: --events, --drivers, --poll-batch and --cache-size must be positive");
             return 2;
         }
 
         var warmUp = Math.Max(1, Math.Min(events / 10, 100_000));
-        var partitions = args.Has("partitions") ? (int)args.Long("partitions", 0) : PartitionsFor(warmUp * MaxWarmUpRounds + events);
-        switch (args.String("path") ?? "consumer-loop")
-        {
-            case "stream-provider":
-                return await StreamIngest.RunAsync(events, drivers, partitions, warmUp, MaxWarmUpRounds,
-                    (int)args.Long("poll-batch", KafkaStreamOptions.DefaultPollBatchSize), (int)args.Long("cache-size", Orleans.Configuration.SimpleQueueCacheOptions.DEFAULT_CACHE_SIZE));
-            case "consumer-loop":
-                break;
-            default:
-                Console.Error.WriteLine("ingest: --path must be consumer-loop or stream-provider");
-                return 2;
-        }
-
-        var contract = new TopicContracts(TimeProvider.System, new EventValidationOptions()).DriverEvent;
-        var builder = BenchSilo.CreateBuilder(
-            new Dictionary<string, string?>
-            {
-                ["Kafka:MaxInFlight"] = maxInFlight.ToString(),
-                ["Kafka:Topics:0:Name"] = Topic,
-                ["Kafka:Topics:0:Partitions"] = partitions.ToString(),
-                ["Kafka:Outbox:Capacity"] = "50000",
-                ["Kafka:Outbox:Linger"] = "00:00:00.020",
-            },
-            services => services.AddSingleton<IRecordDispatcher>(sp =>
-            {
-                var grains = sp.GetRequiredService<IGrainFactory>();
-                return new OrderedRecordDispatcher(
-                    topic => topic == Topic,
-                    (_, key, _) => key,
-                    (key, record) => grains.GetGrain<IIngestDriverGrain>(key).OnNext((DriverEvent)record));
-            }));
-        // Registered after the silo, as the silo does: the consumer starts after it and stops, committing, before it.
-        builder.Services.AddKafkaStreams(builder.Configuration)
-            .AddTopic(Topic, contract.TypeInfo, contract.Validate)
-            .AddOutbox(Topic, contract.TypeInfo);
-        using var host = builder.Build();
-
-        // The topic is filled (room for every warm-up round) before the consumer starts.
-        var outbox = host.Services.GetRequiredService<KafkaOutbox<DriverEvent>>();
+        var total = warmUp * MaxWarmUpRounds + events;
+        var partitions = args.Has("partitions") ? (int)args.Long("partitions", 0) : PartitionsFor(total);
+        var contracts = new TopicContracts(TimeProvider.System, new EventValidationOptions());
         var city = new SingaporeDrivers(drivers, seed: 42);
-        for (var i = 0; i < warmUp * MaxWarmUpRounds + events; i++)
-        {
-            var ping = city.NextPing();
-            await outbox.EnqueueAsync(ping.DriverId, ping);
-        }
 
-        while (outbox.Status.Pending > 0)
-            await Task.Delay(10);
-        if (outbox.Status.Failed > 0)
-            throw new InvalidOperationException($"{outbox.Status.Failed} events could not be written to the embedded broker");
+        await using var broker = IngestGrid.StartBroker(partitions);
+        using var producer = new PingProducer(broker.BootstrapServers, contracts.DriverEvent, city);
+        // Every warm-up round's records are there before the silo starts, and the measured ones too unless they are
+        // produced while it reads.
+        producer.Produce(produceWhileReading ? warmUp * MaxWarmUpRounds : total);
 
-        var metrics = host.Services.GetRequiredService<KafkaStreamMetrics>();
-        IngestProgress.Reset();
+        using var stalePings = new StalePings();
+        using var host = IngestGrid.BuildSilo(broker.BootstrapServers, contracts, partitions, pollBatch, cacheSize);
+        var statistics = host.Services.GetRequiredKeyedService<KafkaStreamStatistics>(TopicStreams.ProviderName);
+        var progress = new ProviderProgress(statistics);
         await host.StartAsync();
-        var rounds = await WarmUpAsync(round => IngestProgress.WaitUntilHandledAsync(warmUp * round, TimeSpan.FromMinutes(5)));
-        var measuredFrom = warmUp * rounds;
+        var rounds = await WarmUpAsync(round => progress.WaitUntilReleasedAsync(warmUp * round, TimeSpan.FromMinutes(5)));
+
+        // The live heap after full collections, before and after the window (outside the timing): the collector keeps
+        // dead cached records it has promoted until a full collection, so the heap's size between collections says
+        // little about what is kept.
         var heapBefore = ManagedHeap.Settled();
         var load = BenchOutput.LoadAverage();
         var started = Stopwatch.GetTimestamp();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var warmUpLatency = metrics.DeliveryLatency.CopyCounts();
-        await IngestProgress.WaitUntilHandledAsync(measuredFrom + events, TimeSpan.FromMinutes(10));
+        var samples = new WindowSamples(progress, () => producer.Acknowledged);
+        // A thread of its own: producing blocks whenever librdkafka's queue is full.
+        var producing = produceWhileReading ? DedicatedThread.Run(() => producer.Produce(events)) : Task.FromResult(TimeSpan.Zero);
+        await progress.WaitUntilReleasedAsync(warmUp * rounds + events, TimeSpan.FromMinutes(10));
         var elapsed = Stopwatch.GetElapsedTime(started);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-        var p99 = LatencyHistogram.Percentile(LatencyHistogram.Difference(metrics.DeliveryLatency.CopyCounts(), warmUpLatency), 0.99);
-        var deadLetters = metrics.GetSnapshot().DeadLettersByReason.Values.Sum();
-        var retained = ManagedHeap.Settled() - heapBefore;
+        var window = await samples.StopAsync();
+        var heapAfter = ManagedHeap.Settled();
+        var producedIn = await producing;
+
+        // The rest of the topic (warm-up rounds not run) is delivered too, so that every driver's last ping is.
+        await progress.WaitUntilSettledAsync(total, TimeSpan.FromMinutes(1));
+        var lost = await LastPingCheck.CountBehindAsync(host.Services.GetRequiredService<IGrainFactory>(), city.LastPings());
+        var stale = stalePings.Count;
+        var deadLetters = statistics.RecordsUndecodable;
+        var recordsRead = statistics.RecordsRead;
         await host.StopAsync();
+        var baseline = BaselineConsumer.Rate(broker.BootstrapServers, total);
 
         BenchOutput.WriteLine(new Dictionary<string, object?>
         {
             ["scenario"] = "ingest_kafka",
+            ["path"] = "stream-provider",
             ["runtime"] = "orleans",
             ["events"] = events,
             ["events_per_s"] = Math.Round(events / elapsed.TotalSeconds),
-            // From the record consumed to the end of its grain call, queueing behind the in-flight window included.
-            ["p99_event_to_grain_ms"] = Math.Round(p99.TotalMilliseconds, 2),
-            // The machine is shared: CPU time per event (all threads, the broker's included) is steadier than the rate.
+            // The machine is shared: CPU time per event (all threads: broker, provider, grains, and the producer when
+            // it produces while reading) is steadier than the rate.
             ["cpu_us_per_event"] = Math.Round(cpu.TotalMicroseconds / events, 2),
             ["cpu_used"] = Math.Round(cpu / elapsed, 2),
-            // Managed allocation per event, all threads: what the garbage collector has to clean up after.
             ["bytes_allocated_per_event"] = Math.Round(allocated / (double)events),
-            // Live heap growth over the measured events, after full collections: every driver grain already exists,
-            // so anything but zero is kept per event (a leak).
-            ["retained_bytes_per_event"] = Math.Round(retained / (double)events),
-            ["peak_rss_mb"] = Math.Round(BenchOutput.PeakRssMb()),
+            ["baseline_consumer_events_per_s"] = Math.Round(baseline),
+            ["records_produced"] = total,
+            ["records_read"] = recordsRead,
+            ["lost"] = lost,
+            ["stale_pings"] = stale,
+            ["duplicates"] = stale == 0 ? 0 : null,
+            ["order_violations"] = stale == 0 ? 0 : null,
             ["dead_letters"] = deadLetters,
+            ["produce_while_reading"] = produceWhileReading,
+            ["producer_events_per_s"] = produceWhileReading ? Math.Round(events / producedIn.TotalSeconds) : null,
+            ["rss_mb_first_quarter"] = Math.Round(window.RssMbFirstQuarter),
+            ["rss_mb_last_quarter"] = Math.Round(window.RssMbLastQuarter),
+            ["heap_mb_before"] = Math.Round(heapBefore / 1048576.0),
+            ["heap_mb_after"] = Math.Round(heapAfter / 1048576.0),
+            ["records_in_cache_max"] = window.InCacheMax,
+            ["records_in_cache_bound"] = (long)cacheSize * partitions,
+            ["backlog_max"] = window.BacklogMax,
+            ["peak_rss_mb"] = Math.Round(BenchOutput.PeakRssMb()),
+            ["librdkafka"] = BundledLibRdKafka.Version,
             ["partitions"] = partitions,
+            ["poll_batch"] = pollBatch,
+            ["cache_size"] = cacheSize,
             ["warmup_rounds"] = rounds,
             ["load_avg"] = load,
             ["cores"] = BenchOutput.Cores,
         });
-        return deadLetters == 0 ? 0 : 1;
+        return lost == 0 && stale == 0 && deadLetters == 0 && recordsRead == total ? 0 : 1;
     }
 
     private static int PartitionsFor(long events) =>
@@ -151,7 +148,7 @@ public sealed class IngestSuite : IBenchSuite
     /// Runs warm-up rounds until one compiled no new method (tiered compilation has settled; at least two rounds),
     /// or <see cref="MaxWarmUpRounds"/>. Returns the rounds run.
     /// </summary>
-    internal static async Task<int> WarmUpAsync(Func<int, Task> round)
+    private static async Task<int> WarmUpAsync(Func<int, Task> round)
     {
         var compiled = -1L;
         for (var rounds = 1; ; rounds++)

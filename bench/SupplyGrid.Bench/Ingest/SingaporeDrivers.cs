@@ -41,6 +41,7 @@ internal sealed class SingaporeDrivers
         if (_random.Next(50) == 0)
             d.Status = Statuses[_random.Next(Statuses.Length)];
         d.Ts = d.Ts.AddSeconds(seconds);
+        d.Pinged = true;
         Span<byte> id = stackalloc byte[16];
         _random.NextBytes(id);
         return new DriverEvent
@@ -57,6 +58,10 @@ internal sealed class SingaporeDrivers
         };
     }
 
+    /// <summary>The time of each driver's last ping so far, for the drivers that have pinged: what their grains should show.</summary>
+    public Dictionary<string, DateTimeOffset> LastPings() =>
+        _drivers.Where(d => d.Pinged).ToDictionary(d => d.DriverId, d => d.Ts, StringComparer.Ordinal);
+
     private sealed class Driver(string driverId, string vehicleId, double lat, double lng, double heading, DriverStatus status, DateTimeOffset ts)
     {
         public string DriverId { get; } = driverId;
@@ -72,5 +77,7 @@ internal sealed class SingaporeDrivers
         public DriverStatus Status { get; set; } = status;
 
         public DateTimeOffset Ts { get; set; } = ts;
+
+        public bool Pinged { get; set; }
     }
 }

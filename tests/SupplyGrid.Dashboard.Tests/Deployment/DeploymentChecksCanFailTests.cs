@@ -32,11 +32,11 @@ public sealed class DeploymentChecksCanFailTests(ComposeDeployment compose) : IC
     [Fact]
     public void A_value_of_the_wrong_type_is_reported()
     {
-        var settings = new Dictionary<string, string>(compose.Settings, StringComparer.OrdinalIgnoreCase) { ["Kafka:MaxInFlight"] = "many" };
+        var settings = new Dictionary<string, string>(compose.Settings, StringComparer.OrdinalIgnoreCase) { ["Kafka:CommitInterval"] = "often" };
 
         var problems = DeploymentChecks.StartProblems(SiloStartProbe.Start(settings));
 
-        Assert.Contains(problems, p => p.Contains("Kafka:MaxInFlight", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Kafka:CommitInterval", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
 
-namespace SupplyGrid.Kafka;
+namespace SupplyGrid.Bench.Support;
 
 /// <summary>
 /// A lock-free log-linear histogram of durations (8 buckets per power of two of microseconds, about 9% resolution,
