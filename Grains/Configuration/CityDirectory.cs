@@ -47,6 +47,21 @@ public sealed class CityDirectory
         return city is not null && H3.GetResolution(cell) == city.Resolution ? city : null;
     }
 
+    /// <summary>
+    /// The city and cell of a point, when a city owns that cell: the point is in the city's bounds and so is the centre
+    /// of its cell at the city's resolution (<see cref="FindForCell"/>). Near a city's edge a point inside can fall in a
+    /// cell whose centre is outside; no cell grain exists for that cell, so the point counts as outside every city.
+    /// </summary>
+    public CityContext? FindCell(double lat, double lng, out H3Index cell)
+    {
+        var city = Find(lat, lng);
+        cell = city is null ? default : H3.LatLngToCell(lat, lng, city.Resolution);
+        if (city is not null && ReferenceEquals(FindForCell(cell), city))
+            return city;
+        cell = default;
+        return null;
+    }
+
     public bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CityContext? city) =>
         _byId.TryGetValue(id ?? string.Empty, out city);
 

@@ -136,6 +136,9 @@ public sealed partial class DriverGrain : Grain, IDriverGrain
         }
 
         var cell = city is null ? default : H3.LatLngToCell(lat, lng, city.Resolution);
+        // Near the city's edge a cell's centre can lie outside it: no cell grain owns that cell, so the driver is in none.
+        if (cell != _cell && cell != default && !ReferenceEquals(_cities.FindForCell(cell), city))
+            cell = default;
         if (cell != _cell)
         {
             RememberTimeIn(_cell, ticks - _cellSinceTicks);

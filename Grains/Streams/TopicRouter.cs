@@ -40,9 +40,8 @@ public sealed class TopicRouter(IGrainFactory grains, CityDirectory cities, Doma
     {
         if (record is not BookingCreated booking)
             return recordKey;
-        var city = cities.Find(booking.PickupLat, booking.PickupLng);
-        if (city is not null)
-            return H3.LatLngToCell(booking.PickupLat, booking.PickupLng, city.Resolution).ToString();
+        if (cities.FindCell(booking.PickupLat, booking.PickupLng, out var cell) is not null)
+            return cell.ToString();
         metrics.Ignored("booking_outside_cities");
         return null;
     }

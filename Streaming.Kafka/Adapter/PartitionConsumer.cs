@@ -64,7 +64,21 @@ internal static class PartitionConsumer
     {
         // Confluent.Kafka would otherwise load whichever librdkafka it finds first.
         BundledLibRdKafka.EnsureLoaded();
+        return new ConsumerBuilder<byte[], byte[]>(Config(options, partitionEof))
+            .SetLogHandler((_, message) => Log.Client(logger, ToLogLevel(message.Level), partition, message.Facility, message.Message))
+            .SetErrorHandler((_, error) => Log.ClientError(logger, error.IsFatal ? LogLevel.Error : LogLevel.Warning, partition, error.Code, error.Reason))
+            .Build();
+    }
+
+    /// <summary>
+    /// A partition consumer's settings: <see cref="KafkaStreamOptions.ConsumerDefaults"/>, then
+    /// <see cref="KafkaStreamOptions.ConsumerSettings"/>, then the ones the provider manages.
+    /// </summary>
+    internal static ConsumerConfig Config(KafkaStreamOptions options, bool partitionEof)
+    {
         var config = new ConsumerConfig();
+        foreach (var (key, value) in KafkaStreamOptions.ConsumerDefaults)
+            config.Set(key, value);
         foreach (var (key, value) in options.ConsumerSettings)
             config.Set(key, value);
         config.BootstrapServers = options.BootstrapServers;
@@ -73,10 +87,7 @@ internal static class PartitionConsumer
         config.EnableAutoOffsetStore = false;
         config.AutoOffsetReset = options.AutoOffsetReset;
         config.EnablePartitionEof = partitionEof;
-        return new ConsumerBuilder<byte[], byte[]>(config)
-            .SetLogHandler((_, message) => Log.Client(logger, ToLogLevel(message.Level), partition, message.Facility, message.Message))
-            .SetErrorHandler((_, error) => Log.ClientError(logger, error.IsFatal ? LogLevel.Error : LogLevel.Warning, partition, error.Code, error.Reason))
-            .Build();
+        return config;
     }
 
     // librdkafka's info level reports routine connection events; those belong at debug.

@@ -55,7 +55,8 @@ public sealed class KafkaStreamOptions
     /// <c>MaxEventDeliveryTime</c>) before it gives up: the record is then dead-lettered, category
     /// <see cref="KafkaDeadLetterReasons.DeliveryFailed"/>, and its stream goes on. Also the longest one poisoned record
     /// can hold back its partition: its stream waits on it, and the rest of the partition once the cache has filled
-    /// behind it. Orleans' default is one minute.
+    /// behind it. Attempts are 100 ms apart at first, doubling up to a fifth of the limit, so the record is given up at
+    /// most a fifth of the limit after it. Orleans' default is one minute.
     /// </summary>
     public TimeSpan DeliveryTimeLimit { get; set; } = Orleans.Configuration.StreamPullingAgentOptions.DEFAULT_MAX_EVENT_DELIVERY_TIME;
 
@@ -67,6 +68,18 @@ public sealed class KafkaStreamOptions
     /// (<see cref="ManagedConsumerSettings"/>) are refused here: set them through their own properties.
     /// </summary>
     public Dictionary<string, string> ConsumerSettings { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// librdkafka consumer settings the provider starts from, which <see cref="ConsumerSettings"/> may override. The
+    /// provider opens one consumer per partition, and librdkafka's own default lets each prefetch up to 64 MiB and
+    /// 100,000 records: with dozens of partitions per silo that is gigabytes. These keep each partition's prefetch to
+    /// 4 MiB, several cache-fulls of typical records; what a partition holds is then bounded by its cache plus this.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ConsumerDefaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["queued.max.messages.kbytes"] = "4096",
+        ["queued.min.messages"] = "10000",
+    };
 
     /// <summary>The librdkafka consumer settings the provider sets itself and <see cref="ConsumerSettings"/> may not override.</summary>
     public static IReadOnlySet<string> ManagedConsumerSettings { get; } = new HashSet<string>(StringComparer.Ordinal)

@@ -51,6 +51,8 @@ public static class KafkaStreamsSiloBuilderExtensions
             });
             stream.ConfigurePullingAgent(agent => agent.Configure<IOptionsMonitor<KafkaStreamOptions>>(
                 (o, providers) => o.MaxEventDeliveryTime = providers.Get(name).DeliveryTimeLimit));
+            stream.ConfigureBackoffProvider((services, provider) =>
+                new DeliveryRetryBackoff(services.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(provider).DeliveryTimeLimit));
             configureStream?.Invoke(stream);
         });
     }
