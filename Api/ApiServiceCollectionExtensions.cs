@@ -63,6 +63,7 @@ public static class ApiServiceCollectionExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
         services.AddHealthChecks().AddCheck<GridHealthCheck>(GridHealthCheck.Name, tags: ["grid"]);
+        services.AddSingleton<IPendingRecords, DispatcherPendingRecords>();
 
         services.TryAddSingleton(TimeProvider.System);
         var cityIds = configuration.GetSection("Cities").GetChildren().Select(c => c.Key).ToArray();

@@ -5,15 +5,15 @@ using SupplyGrid.Api.Cities;
 using SupplyGrid.Api.Configuration;
 using SupplyGrid.Grains;
 using Orleans;
-using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Api.Health;
 
 /// <summary>
 /// The grid answers: a query to the first city's grain goes through Orleans like any request and must answer within
-/// <see cref="ApiHealthOptions.GridTimeout"/>. Degraded when records handed to the grains pile up unfinished.
+/// <see cref="ApiHealthOptions.GridTimeout"/>. Degraded when records on their way to the grains pile up: the sum of
+/// every <see cref="IPendingRecords"/> registered.
 /// </summary>
-internal sealed class GridHealthCheck(IGrainFactory grains, CityCatalog cities, IRecordDispatcher dispatcher, IOptions<ApiHealthOptions> options)
+internal sealed class GridHealthCheck(IGrainFactory grains, CityCatalog cities, IEnumerable<IPendingRecords> pendingRecords, IOptions<ApiHealthOptions> options)
     : IHealthCheck
 {
     public const string Name = "grid";
@@ -21,7 +21,7 @@ internal sealed class GridHealthCheck(IGrainFactory grains, CityCatalog cities, 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        var pending = dispatcher.PendingMessages;
+        var pending = pendingRecords.Sum(source => source.PendingRecords);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -34,7 +34,7 @@ internal sealed class GridHealthCheck(IGrainFactory grains, CityCatalog cities, 
 
         var data = Data(pending, started);
         return pending > settings.DegradedPendingMessages
-            ? HealthCheckResult.Degraded($"{pending} records handed to the grains are unfinished.", data: data)
+            ? HealthCheckResult.Degraded($"{pending} records on their way to the grains are unfinished.", data: data)
             : HealthCheckResult.Healthy($"City grain {cities.DefaultCityId} answered.", data);
     }
 

@@ -54,6 +54,9 @@ public sealed class KafkaClusterConnection : IDisposable
             BootstrapServers = BootstrapServers,
             EnableIdempotence = true,
             Acks = Acks.All,
+            // Java's default partitioner, which the stream provider's queue mapper agrees with: a key's records land on
+            // the partition (queue) the grid expects, whichever client wrote them.
+            Partitioner = Partitioner.Murmur2Random,
             LingerMs = outbox.Linger.TotalMilliseconds,
             MessageTimeoutMs = (int)outbox.DeliveryTimeout.TotalMilliseconds,
             // The outboxes bound what they hold; librdkafka's own queue must never be the one that refuses.

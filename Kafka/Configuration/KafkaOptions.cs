@@ -14,7 +14,10 @@ public sealed class KafkaOptions
     /// <summary>Consumer group under which the stream provider commits its offsets; every silo of one grid uses the same group.</summary>
     public string GroupId { get; set; } = "supplygrid-silo";
 
-    /// <summary>Partition counts for topics (created on the embedded broker; informational for an external cluster).</summary>
+    /// <summary>
+    /// Partition counts of topics: created so on the embedded broker; on an external cluster the consumed topics must have
+    /// them (the stream provider refuses to start otherwise).
+    /// </summary>
     public List<KafkaTopicOptions> Topics { get; set; } = [];
 
     /// <summary>Partitions of a declared topic that <see cref="Topics"/> does not list.</summary>

@@ -6,7 +6,7 @@ namespace SupplyGrid.Kafka;
 
 /// <summary>
 /// The process's one idempotent Kafka producer (batching, retries until <c>Kafka:Outbox:DeliveryTimeout</c>), shared
-/// by the outboxes and the dead-letter writer. Disposing flushes queued messages for up to <c>Kafka:Outbox:FlushTimeout</c>.
+/// by the outboxes. Disposing flushes queued messages for up to <c>Kafka:Outbox:FlushTimeout</c>.
 /// </summary>
 public sealed class KafkaProducer : IDisposable
 {

@@ -22,7 +22,7 @@ internal sealed class CitySimulationService(
     {
         var settings = options.Value;
         var city = Cities.ById(settings.City);
-        using var producer = new ProducerBuilder<string, byte[]>(ClientConfig(new ProducerConfig { LingerMs = 5, EnableIdempotence = true })).Build();
+        using var producer = new ProducerBuilder<string, byte[]>(ClientConfig(new ProducerConfig { LingerMs = 5, EnableIdempotence = true, Partitioner = Partitioner.Murmur2Random })).Build();
         var publisher = new KafkaTopicPublisher(producer, logger);
         var now = time.GetUtcNow();
         var sink = new WarmUpSink(new TopicPublishingSink(publisher), now - settings.WarmUpBookings);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SupplyGrid.Api.Health;
 using SupplyGrid.Grains.Events;
 using SupplyGrid.Grains.Streams;
 using SupplyGrid.Kafka;
@@ -44,6 +45,9 @@ public static class TopicStreamsRegistration
     public static ISiloBuilder AddTopicStreams(this ISiloBuilder silo, Action<OptionsBuilder<KafkaStreamOptions>> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
+        // The grid health check counts what the provider holds for the grains.
+        silo.Services.AddSingleton<IPendingRecords>(sp =>
+            new StreamCachePendingRecords(sp.GetRequiredKeyedService<KafkaStreamStatistics>(TopicStreams.ProviderName)));
         return silo.AddKafkaStreams(TopicStreams.ProviderName, options =>
         {
             configure(options);

@@ -13,17 +13,20 @@ internal static class ClusterTopics
     {
         BundledLibRdKafka.EnsureLoaded();
         var config = new AdminClientConfig();
-        // The consumer's security settings reach the cluster the same way; consumer-only keys are ignored by librdkafka.
-        foreach (var (key, value) in options.ConsumerSettings)
+        // An admin client is a producer-type client in librdkafka: it takes the producer's (security) settings, and
+        // consumer-only keys would only draw warnings.
+        foreach (var (key, value) in options.ProducerSettings)
             config.Set(key, value);
         config.BootstrapServers = options.BootstrapServers;
         using var admin = new AdminClientBuilder(config).Build();
+        // The whole cluster's metadata in one request: asking for a topic by name could make a broker with
+        // auto.create.topics.enable create a missing one instead of reporting it.
+        var wanted = options.Topics.Select(t => t.Topic).Append(options.DeadLetterTopic).ToHashSet(StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var topic in options.Topics.Select(t => t.Topic).Append(options.DeadLetterTopic).Distinct(StringComparer.Ordinal))
+        foreach (var metadata in admin.GetMetadata(MetadataTimeout).Topics)
         {
-            var metadata = admin.GetMetadata(topic, MetadataTimeout).Topics.SingleOrDefault(t => t.Topic == topic);
-            if (metadata is { Error.IsError: false, Partitions.Count: > 0 })
-                counts[topic] = metadata.Partitions.Count;
+            if (wanted.Contains(metadata.Topic) && metadata is { Error.IsError: false, Partitions.Count: > 0 })
+                counts[metadata.Topic] = metadata.Partitions.Count;
         }
 
         return counts;

@@ -29,8 +29,8 @@ public sealed class KafkaStreamOptions
 
     /// <summary>
     /// The topic records go to when they have no key or the decoder refuses or throws on them: original key, value and
-    /// headers, plus <see cref="KafkaDeadLetterHeaders"/>. Required; it must exist (or the brokers must create topics
-    /// on first use) and must not be one of <see cref="Topics"/>. A record's offset is committed past only once the
+    /// headers, plus <see cref="KafkaDeadLetterHeaders"/>. Required; it must exist when the silo starts (checked, as
+    /// the topics are) and must not be one of <see cref="Topics"/>. A record's offset is committed past only once the
     /// broker has acknowledged its dead letter.
     /// </summary>
     public string DeadLetterTopic { get; set; } = "";

@@ -14,7 +14,8 @@ public sealed class KafkaStreamTopic
 
     /// <summary>
     /// The topic's partition count. The queue mapper needs it without asking the broker, and a wrong value sends streams
-    /// to the wrong queue, so it must match the topic (the provider does not check it against the broker yet).
+    /// to the wrong queue, so it must match the topic: the silo does not start when the cluster disagrees
+    /// (<see cref="KafkaTopicCheck"/>).
     /// </summary>
     public int PartitionCount { get; set; }
 }

@@ -34,9 +34,9 @@ public sealed class HealthAndOpenApiTests(ApiFixture fixture)
     [Theory]
     [InlineData(100, "healthy")]
     [InlineData(101, "degraded")]
-    public async Task The_grid_check_reports_the_records_handed_over_and_not_yet_handled_and_degrades_beyond_the_limit(long pending, string expected)
+    public async Task The_grid_check_adds_up_the_records_on_their_way_to_the_grains_and_degrades_beyond_the_limit(long pending, string expected)
     {
-        var check = new GridHealthCheck(Host.Grains, Host.Services.GetRequiredService<CityCatalog>(), new Backlog(pending),
+        var check = new GridHealthCheck(Host.Grains, Host.Services.GetRequiredService<CityCatalog>(), [new Backlog(pending - 1), new Backlog(1)],
             Options.Create(new ApiHealthOptions { DegradedPendingMessages = 100 }));
 
         var result = await check.CheckHealthAsync(new HealthCheckContext());
@@ -86,14 +86,9 @@ public sealed class HealthAndOpenApiTests(ApiFixture fixture)
         Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").Str("scheme"));
     }
 
-    /// <summary>A hand-over with a given number of records pending; the check only reads that number.</summary>
-    private sealed class Backlog(long pending) : IRecordDispatcher
+    /// <summary>One way records reach the grains, with a given number pending; the check adds them up.</summary>
+    private sealed class Backlog(long pending) : IPendingRecords
     {
-        public long PendingMessages => pending;
-
-        public bool IsSubscribed(string topic) => true;
-
-        public void Deliver<T>(string topic, string key, T item, RecordPosition? position, IRecordDeliveryObserver observer, object? state) =>
-            throw new NotSupportedException("The health check hands nothing over.");
+        public long PendingRecords => pending;
     }
 }

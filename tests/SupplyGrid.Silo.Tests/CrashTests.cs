@@ -38,13 +38,11 @@ public sealed class CrashTests(PostgresFixture postgres, Xunit.Abstractions.ITes
         {
             ["ConnectionStrings:Postgres"] = connectionString,
             ["Kafka:BootstrapServers"] = broker.BootstrapServers,
-            // The killed member leaves the group only when its session times out: keep that short.
-            ["Kafka:Consumer:session.timeout.ms"] = "6000",
             ["Simulator:Enabled"] = "false",
             ["Api:Jwt:SigningKey"] = SigningKey,
             ["Api:RateLimit:Enabled"] = "false",
         };
-        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = broker.BootstrapServers, LingerMs = 1 }).Build();
+        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = broker.BootstrapServers, LingerMs = 1, Partitioner = Partitioner.Murmur2Random }).Build();
         var target = H3.LatLngToCell(new LatLng(Tampines.Lat, Tampines.Lng + 0.009), 8);
         var driverIds = Enumerable.Range(0, Drivers).Select(i => $"crash-{i:00}").ToArray();
 
