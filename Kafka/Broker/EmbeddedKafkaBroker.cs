@@ -42,6 +42,18 @@ public sealed class EmbeddedKafkaBroker : IDisposable, IAsyncDisposable
     /// <summary>The <c>bootstrap.servers</c> value for clients, e.g. <c>127.0.0.1:40123</c>.</summary>
     public string BootstrapServers { get; }
 
+    /// <summary>
+    /// Consumer settings for clients of this broker. A real broker answers a waiting fetch as soon as records arrive;
+    /// librdkafka's mock broker holds a fetch that found nothing for the whole <c>fetch.wait.max.ms</c> (500 ms by
+    /// default) even when records arrive meanwhile, so a partition that had caught up would see nothing new for half a
+    /// second. 50 ms keeps its latency near a real broker's, for a re-fetch per idle partition every 50 ms (shorter
+    /// waits keep an idle silo busy).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ConsumerSettings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["fetch.wait.max.ms"] = "50",
+    };
+
     /// <summary>The topics created so far and their partition counts.</summary>
     public IReadOnlyDictionary<string, int> Topics
     {

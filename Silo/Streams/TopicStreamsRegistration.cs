@@ -33,6 +33,12 @@ public static class TopicStreamsRegistration
                 o.CommitInterval = kafka.CommitInterval;
                 o.AutoOffsetReset = kafka.AutoOffsetReset == "latest" ? Confluent.Kafka.AutoOffsetReset.Latest : Confluent.Kafka.AutoOffsetReset.Earliest;
                 o.ConsumerSettings = kafka.ConsumerProperties();
+                if (connection.EmbeddedBroker is not null)
+                {
+                    foreach (var (key, value) in EmbeddedKafkaBroker.ConsumerSettings)
+                        o.ConsumerSettings.TryAdd(key, value);
+                }
+
                 o.ProducerSettings = kafka.ProducerProperties();
                 foreach (var topic in TopicRouter.ConsumedTopics)
                     o.AddTopic(topic, topic, kafka.PartitionsOf(topic));

@@ -1,49 +1,25 @@
 using SupplyGrid.Grains.Events;
-using SupplyGrid.Kafka;
 
 namespace SupplyGrid.Bench.City;
 
 /// <summary>
 /// The load generator: delivers every driver's ping once per simulated 4 s round, bookings at a simulated rate, and
-/// the drivers' replies to offers, through the record dispatcher the silo's Kafka consumer hands records to (one grain
-/// call per record, at most one in flight per grain), moving the simulated clock as it goes. At most <c>window</c>
-/// records are in flight, so the grid runs saturated but queues stay bounded (and so does the queueing delay an offer
-/// sees). Runs on a thread of its own: it blocks while the window is full.
+/// the drivers' replies to offers, through <paramref name="feed"/> (grain calls or Kafka), moving the simulated clock as
+/// it goes. The feed keeps a window of records not yet handled, so the grid runs saturated but queues stay bounded.
+/// Runs on a thread of its own: it blocks while the window is full.
 /// </summary>
-internal sealed class CityFeeder(CitySimulation city, SimulatedClock clock, IRecordDispatcher dispatcher, BenchOutbox outbox,
-    double bookingsPerSimSecond, int window) : IRecordDeliveryObserver
+internal sealed class CityFeeder(CitySimulation city, SimulatedClock clock, TopicContracts contracts, ICityFeed feed, BenchOutbox outbox,
+    double bookingsPerSimSecond)
 {
     public static readonly TimeSpan Round = TimeSpan.FromSeconds(4);
     private static readonly TimeSpan ReplyDelay = TimeSpan.FromSeconds(20);
     private const int ChunksPerRound = 40;
 
     private readonly Queue<PendingReply> _replies = new();
-    private long _sent;
-    private long _completed;
-    private long _failed;
     private double _bookingDebt;
     private long _round;
     private int _chunk;
     private DateTimeOffset _start = clock.GetUtcNow();
-    private Exception? _lastError;
-
-    public long Completed => Interlocked.Read(ref _completed);
-
-    public long Failed => Interlocked.Read(ref _failed);
-
-    public Exception? LastError => _lastError;
-
-    public DateTimeOffset SimulatedNow => clock.GetUtcNow();
-
-    public void OnDelivered(object? state, Exception? error)
-    {
-        Interlocked.Increment(ref _completed);
-        if (error is not null)
-        {
-            Interlocked.Increment(ref _failed);
-            _lastError = error;
-        }
-    }
 
     /// <summary>Rounds fed so far (a round is every driver's ping once).</summary>
     public long Rounds => _round;
@@ -69,12 +45,9 @@ internal sealed class CityFeeder(CitySimulation city, SimulatedClock clock, IRec
                 DeliverReplies(at);
                 var end = Math.Min(city.Drivers, (c + 1) * perChunk);
                 for (var i = c * perChunk; i < end; i++)
-                    Deliver(Topics.DriverEvent, city.Ids[i], city.Ping(i, Round.TotalSeconds, at));
+                    feed.Deliver(contracts.DriverEvent, city.Ping(i, Round.TotalSeconds, at));
                 for (_bookingDebt += bookingsPerSimSecond * chunkLength.TotalSeconds; _bookingDebt >= 1; _bookingDebt--)
-                {
-                    var booking = city.Booking(at);
-                    Deliver(Topics.BookingCreated, booking.BookingId, booking);
-                }
+                    feed.Deliver(contracts.BookingCreated, city.Booking(at));
             }
 
             _chunk = 0;
@@ -90,17 +63,7 @@ internal sealed class CityFeeder(CitySimulation city, SimulatedClock clock, IRec
     {
         var count = (int)(bookingsPerSimSecond * span.TotalSeconds);
         for (var k = 0; k < count; k++)
-        {
-            var booking = city.Booking(_start - span + span * ((k + 0.5) / count));
-            Deliver(Topics.BookingCreated, booking.BookingId, booking);
-        }
-    }
-
-    /// <summary>Waits until every record delivered has been handled (the one-way notifications it set off may still run).</summary>
-    public async Task DrainAsync()
-    {
-        while (Completed < Interlocked.Read(ref _sent) || dispatcher.PendingMessages > 0)
-            await Task.Delay(10);
+            feed.Deliver(contracts.BookingCreated, city.Booking(_start - span + span * ((k + 0.5) / count)));
     }
 
     private void DeliverReplies(DateTimeOffset now)
@@ -110,7 +73,7 @@ internal sealed class CityFeeder(CitySimulation city, SimulatedClock clock, IRec
         while (_replies.TryPeek(out var next) && next.OfferedAt + ReplyDelay <= now)
         {
             _replies.Dequeue();
-            Deliver(Topics.MessageReply, next.DriverId, new MessageReply
+            feed.Deliver(contracts.MessageReply, new MessageReply
             {
                 EventId = "r" + next.MessageId,
                 Ts = now,
@@ -121,13 +84,5 @@ internal sealed class CityFeeder(CitySimulation city, SimulatedClock clock, IRec
             if (next.Accept)
                 city.Accept(CitySimulation.IndexOf(next.DriverId), next.TargetLat, next.TargetLng);
         }
-    }
-
-    private void Deliver<T>(string topic, string key, T record)
-    {
-        while (Interlocked.Read(ref _sent) - Completed >= window)
-            Thread.Sleep(1);
-        Interlocked.Increment(ref _sent);
-        dispatcher.Deliver(topic, key, record, null, this, null);
     }
 }

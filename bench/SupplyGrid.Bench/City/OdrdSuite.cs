@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SupplyGrid.Bench.Grid;
+using SupplyGrid.Grains.Events;
 
 namespace SupplyGrid.Bench.City;
 
@@ -103,12 +104,13 @@ public sealed class OdrdSuite : IBenchSuite
     /// <summary>One ping per driver, bookings around the hubs, then one recompute of every cell.</summary>
     private static async Task PopulateAsync(IServiceProvider services, CitySimulation city, SimulatedClock clock)
     {
-        var feeder = new CityFeeder(city, clock, BenchSilo.RecordDispatcher(services), new BenchOutbox(), bookingsPerSimSecond: city.Drivers / 40.0, window: 20_000);
+        var feed = new GrainCallFeed(BenchSilo.RecordDispatcher(services), window: 20_000);
+        var feeder = new CityFeeder(city, clock, new TopicContracts(clock, new EventValidationOptions()), feed, new BenchOutbox(), bookingsPerSimSecond: city.Drivers / 40.0);
         var end = clock.GetUtcNow() + CityFeeder.Round;
         await DedicatedThread.Run(() => feeder.Run(() => clock.GetUtcNow() >= end));
-        await feeder.DrainAsync();
-        if (feeder.Failed > 0)
-            throw new InvalidOperationException($"{feeder.Failed} records failed while populating the city", feeder.LastError);
+        await feed.DrainAsync();
+        if (feed.Failed > 0)
+            throw new InvalidOperationException($"{feed.Failed} records failed while populating the city: {feed.LastFailure}");
         clock.AdvanceTo(clock.GetUtcNow() + TimeSpan.FromSeconds(6));
         await ManagedHeap.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
     }
