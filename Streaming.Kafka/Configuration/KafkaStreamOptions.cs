@@ -41,6 +41,15 @@ public sealed class KafkaStreamOptions
     /// </summary>
     public int CacheSize { get; set; } = Orleans.Configuration.SimpleQueueCacheOptions.DEFAULT_CACHE_SIZE;
 
+    /// <summary>
+    /// How often a partition's pulling agent reads when its last read found nothing new or its cache was full (Orleans'
+    /// <c>GetQueueMsgsTimerPeriod</c>, 100 ms by default); while reads return records it reads again at once. With
+    /// grains keeping up, this is how late a record found after a quiet spell starts; with the cache full, the agent
+    /// reads again only at the next tick, so at most <see cref="CacheSize"/> records per interval pass per partition.
+    /// Shorter costs an idle silo a read per partition per interval.
+    /// </summary>
+    public TimeSpan ReadInterval { get; set; } = Orleans.Configuration.StreamPullingAgentOptions.DEFAULT_GET_QUEUE_MESSAGES_TIMER_PERIOD;
+
     /// <summary>Most records a partition's receiver takes from the consumer per read (also capped by the cache's own limit).</summary>
     public int PollBatchSize { get; set; } = DefaultPollBatchSize;
 

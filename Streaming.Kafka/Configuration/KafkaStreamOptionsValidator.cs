@@ -55,6 +55,8 @@ public sealed class KafkaStreamOptionsValidator : IConfigurationValidator
             failures.Add($"{O}.{nameof(options.CacheSize)} must be at least 1 (was {options.CacheSize}).");
         if (options.PollBatchSize < 1)
             failures.Add($"{O}.{nameof(options.PollBatchSize)} must be at least 1 (was {options.PollBatchSize}).");
+        if (options.ReadInterval <= TimeSpan.Zero)
+            failures.Add($"{O}.{nameof(options.ReadInterval)} must be positive (was {options.ReadInterval}).");
         if (options.DeliveryTimeLimit <= TimeSpan.Zero)
             failures.Add($"{O}.{nameof(options.DeliveryTimeLimit)} must be positive (was {options.DeliveryTimeLimit}).");
         if (options.CommitInterval < TimeSpan.Zero)

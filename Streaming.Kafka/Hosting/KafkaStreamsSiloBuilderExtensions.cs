@@ -49,8 +49,12 @@ public static class KafkaStreamsSiloBuilderExtensions
                     sp.GetRequiredService<ILoggerFactory>().CreateLogger($"{typeof(KafkaDeadLetterProducer).FullName}.{name}")));
                 services.AddSingleton(sp => KafkaStreamOptionsValidator.Create(sp, name));
             });
-            stream.ConfigurePullingAgent(agent => agent.Configure<IOptionsMonitor<KafkaStreamOptions>>(
-                (o, providers) => o.MaxEventDeliveryTime = providers.Get(name).DeliveryTimeLimit));
+            stream.ConfigurePullingAgent(agent => agent.Configure<IOptionsMonitor<KafkaStreamOptions>>((o, providers) =>
+            {
+                var options = providers.Get(name);
+                o.MaxEventDeliveryTime = options.DeliveryTimeLimit;
+                o.GetQueueMsgsTimerPeriod = options.ReadInterval;
+            }));
             stream.ConfigureBackoffProvider((services, provider) =>
                 new DeliveryRetryBackoff(services.GetRequiredService<IOptionsMonitor<KafkaStreamOptions>>().Get(provider).DeliveryTimeLimit));
             configureStream?.Invoke(stream);

@@ -45,7 +45,7 @@ public sealed class IngestSuite : IBenchSuite
         var events = args.Long("events", 1_000_000);
         var drivers = (int)args.Long("drivers", 50_000);
         var pollBatch = (int)args.Long("poll-batch", KafkaStreamOptions.DefaultPollBatchSize);
-        var cacheSize = (int)args.Long("cache-size", Orleans.Configuration.SimpleQueueCacheOptions.DEFAULT_CACHE_SIZE);
+        var cacheSize = (int)args.Long("cache-size", SupplyGrid.Silo.Streams.TopicStreamsRegistration.DefaultCacheSize);
         var produceWhileReading = args.Has("produce-while-reading");
         if (events < 1 || drivers < 1 || pollBatch < 1 || cacheSize < 1)
         {
