@@ -12,6 +12,7 @@ public sealed class DomainMetrics : IDisposable
     public const string CellTickDuration = "supplygrid.cell.tick.duration";
     public const string DecisionDuration = "supplygrid.reposition.decision.duration";
     public const string OfferTransitions = "supplygrid.offers";
+    public const string IgnoredEvents = "supplygrid.driver.events.ignored";
 
     private readonly Meter _meter;
     private readonly Histogram<double> _tick;
@@ -24,7 +25,7 @@ public sealed class DomainMetrics : IDisposable
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _tick = _meter.CreateHistogram<double>(CellTickDuration, "ms", "Time a cell takes to recompute, reposition planning included.");
         _decision = _meter.CreateHistogram<double>(DecisionDuration, "ms", "From a deficit detected by a cell to the MDT offer handed to the outbox.");
-        _ignored = _meter.CreateCounter<long>("supplygrid.driver.events.ignored", "{event}", "Driver events that changed nothing: replays, out of order, impossible jumps.");
+        _ignored = _meter.CreateCounter<long>(IgnoredEvents, "{event}", "Driver events that changed nothing: replays, out of order, impossible jumps.");
         _offers = _meter.CreateCounter<long>(OfferTransitions, "{offer}", "Offer transitions by state.");
     }
 

@@ -20,9 +20,6 @@ internal sealed class BenchKafka : IDisposable
 {
     private const string GroupId = "bench-city";
     private const string DeadLetterTopic = "bench.city.dead-letter";
-    // Short enough to add little to a record's wait, long enough that re-fetching the 24 partitions no record reaches
-    // (and the others between batches) leaves an idle process under a tenth of a core, which the suite waits for before
-    // weighing the heap (at 25 ms it did not).
 
     private readonly EmbeddedKafkaBroker _broker = new();
 

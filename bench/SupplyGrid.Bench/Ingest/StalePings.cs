@@ -10,8 +10,6 @@ namespace SupplyGrid.Bench.Ingest;
 /// </summary>
 internal sealed class StalePings : IDisposable
 {
-    // DomainMetrics names this counter inline, not as a constant.
-    private const string IgnoredEvents = "supplygrid.driver.events.ignored";
     private const string StalePing = "stale_ping";
 
     private readonly MeterListener _listener = new();
@@ -23,7 +21,7 @@ internal sealed class StalePings : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == DomainMetrics.MeterName && instrument.Name == IgnoredEvents)
+            if (instrument.Meter.Name == DomainMetrics.MeterName && instrument.Name == DomainMetrics.IgnoredEvents)
             {
                 listener.EnableMeasurementEvents(instrument);
                 _found = true;
@@ -37,7 +35,7 @@ internal sealed class StalePings : IDisposable
     /// <exception cref="InvalidOperationException">No domain meter with the counter was created.</exception>
     public long Count => _found
         ? Interlocked.Read(ref _count)
-        : throw new InvalidOperationException($"no counter {IgnoredEvents} on meter {DomainMetrics.MeterName} was created: stale pings cannot be counted");
+        : throw new InvalidOperationException($"no counter {DomainMetrics.IgnoredEvents} on meter {DomainMetrics.MeterName} was created: stale pings cannot be counted");
 
     public void Dispose() => _listener.Dispose();
 
