@@ -27,11 +27,11 @@ internal sealed class KafkaCityFeed : ICityFeed
     /// <summary>
     /// The window's default (records produced and not yet delivered). A record waits longer on this path than a grain
     /// call takes: the producer's linger (5 ms), the embedded broker's fetch wait (up to 50 ms), the pulling agent's
-    /// next read (every 100 ms once its partition is drained), and its next read again before the purge that counts the
-    /// record delivered: up to about a quarter of a second from producing a record to counting it delivered, mostly
-    /// before any grain sees it. By Little's law the grain calls' 5,000 would hold the grid near 20,000 records a second
-    /// (measured with 10,000 drivers: 21,000, on 0.9 of the two cores); with 20,000 the grid is busy (45,000 a second,
-    /// 1.95 cores).
+    /// next read (at the grid's read interval once its partition is drained; Orleans' 100 ms when this was measured),
+    /// and its next read again before the purge that counts the record delivered: up to about a quarter of a second
+    /// from producing a record to counting it delivered, mostly before any grain sees it. By Little's law the grain
+    /// calls' 5,000 would hold the grid near 20,000 records a second (measured with 10,000 drivers: 21,000, on 0.9 of
+    /// the two cores); with 20,000 the grid is busy (45,000 a second, 1.95 cores).
     /// </summary>
     public const int DefaultWindow = 20_000;
 
