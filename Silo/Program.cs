@@ -13,6 +13,13 @@ using SupplyGrid.Silo.Streams;
 // the dashboards in the same web host. With no configuration it runs the embedded default: one silo on localhost
 // clustering, an in-process Kafka-protocol broker, memory storage, a simulated city feeding the topics, and an
 // ephemeral API signing key. ConnectionStrings:Postgres puts storage on PostgreSQL.
+if (IssueTokenCommand.IsInvoked(args))
+{
+    // A tool, not the silo: the same configuration sources, nothing started.
+    var configuration = WebApplication.CreateBuilder(IssueTokenCommand.Settings(args)).Configuration;
+    return IssueTokenCommand.Run(args, configuration, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://localhost:8080");
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -36,3 +43,4 @@ app.MapOperatorDashboard();
 app.MapOrleansDashboard(routePrefix: OrleansDashboardCookie.Path).RequireAuthorization(DashboardAuthorization.OperatorPolicy);
 app.Lifetime.ApplicationStarted.Register(() => DefaultRun.PrintWhereToLook(app, embedded));
 await app.RunAsync();
+return 0;

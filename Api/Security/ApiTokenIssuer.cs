@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -7,8 +8,8 @@ using SupplyGrid.Api.Configuration;
 namespace SupplyGrid.Api.Security;
 
 /// <summary>
-/// Issues HS256 bearer tokens the API accepts (the silo prints an operator token in the default run; tools and tests
-/// mint tokens for other roles). Token times follow the wall clock, not the grid's clock, because the token's reader
+/// Issues HS256 bearer tokens the API accepts (the silo prints an operator token in the embedded default run only; the
+/// silo's <c>issue-token</c> command, tools and tests mint tokens for any role). Token times follow the wall clock, not the grid's clock, because the token's reader
 /// checks them against the wall clock.
 /// </summary>
 public sealed class ApiTokenIssuer
@@ -24,6 +25,21 @@ public sealed class ApiTokenIssuer
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _credentials = new SigningCredentials(ApiJwtSetup.SigningKey(_options), SecurityAlgorithms.HmacSha256);
+    }
+
+    /// <summary>
+    /// The issuer of the API configured by <paramref name="configuration"/> (section <c>Api:Jwt</c>), for tools that mint
+    /// tokens without starting the host.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">The settings are invalid (each failure names its setting).</exception>
+    public static ApiTokenIssuer FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(ApiJwtOptions.SectionName).Get<ApiJwtOptions>() ?? new ApiJwtOptions();
+        var result = new ApiJwtOptionsValidator().Validate(null, options);
+        if (result.Failed)
+            throw new OptionsValidationException(ApiJwtOptions.SectionName, typeof(ApiJwtOptions), result.Failures);
+        return new ApiTokenIssuer(Options.Create(options));
     }
 
     /// <summary>A token for <paramref name="subject"/> with <paramref name="roles"/>, valid from now for <paramref name="lifetime"/>.</summary>

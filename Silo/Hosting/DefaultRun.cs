@@ -23,9 +23,29 @@ internal static class DefaultRun
         return embedded;
     }
 
+    /// <summary>
+    /// Logs where the pages are. Only in the embedded default run does it add a ready operator token: against a real
+    /// cluster the logs would carry operator rights, so there an administrator issues tokens with
+    /// <see cref="IssueTokenCommand"/>.
+    /// </summary>
     public static void PrintWhereToLook(WebApplication app, bool embedded)
     {
         var url = app.Urls.First();
+        var mode = Describe(app.Configuration, embedded);
+        if (!embedded)
+        {
+            app.Logger.LogInformation(
+                """
+                SupplyGrid silo is up ({Mode}).
+                  City dashboard:    {Url}/dashboard/singapore   Silo dashboard: {Url}/silo   Orleans dashboard: {Url}{OrleansLogin}
+                  API:               {Url}/api   (OpenAPI: {Url}/openapi/v1.json, health: {Url}/health/detailed)
+                  Tokens are not logged outside the embedded default run: issue one with
+                  "dotnet SupplyGrid.Silo.dll {Command} --role operator" where Api:Jwt:SigningKey is configured.
+                """,
+                mode, url, url, url, OrleansDashboardCookie.LoginPath, url, url, url, IssueTokenCommand.Name);
+            return;
+        }
+
         var operatorToken = app.Services.GetRequiredService<ApiTokenIssuer>().IssueOperatorToken(TimeSpan.FromHours(12));
         app.Logger.LogInformation(
             """
@@ -37,7 +57,7 @@ internal static class DefaultRun
               Operator token:    {Token}
                                  (valid 12 h; send as "Authorization: Bearer <token>"; operator role: writes, campaigns, reads)
             """,
-            Describe(app.Configuration, embedded),
+            mode,
             url, operatorToken, url, operatorToken, url, OrleansDashboardCookie.LoginPath, operatorToken, url, OrleansDashboardCookie.Path,
             url, url, url, operatorToken);
     }

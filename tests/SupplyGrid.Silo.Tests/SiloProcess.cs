@@ -96,7 +96,7 @@ internal sealed class SiloProcess : IDisposable
         if (line is null)
             return;
         _output.Enqueue(line);
-        while (_output.Count > 200)
+        while (_output.Count > 1000)
             _output.TryDequeue(out _);
     }
 
