@@ -35,11 +35,13 @@ builder.Services.AddSimulatedCity(builder.Configuration);
 builder.Services.AddSupplyGridApi(builder.Configuration);
 builder.Services.AddCityDashboard();
 builder.Services.AddOperatorDashboard();
+builder.Services.AddPrometheusMetrics();
 
 var app = builder.Build();
 app.MapSupplyGridApi();
 app.MapCityDashboard();
 app.MapOperatorDashboard();
+app.MapPrometheusMetrics();
 app.MapOrleansDashboard(routePrefix: OrleansDashboardCookie.Path).RequireAuthorization(DashboardAuthorization.OperatorPolicy);
 app.Lifetime.ApplicationStarted.Register(() => DefaultRun.PrintWhereToLook(app, embedded));
 await app.RunAsync();
