@@ -64,10 +64,8 @@ public static class TopicStreamsRegistration
             {
                 // A grain failing on a record holds its partition back for at most this long (Orleans' default is a minute).
                 o.DeliveryTimeLimit = TimeSpan.FromSeconds(10);
-                // Orleans' cache finds a stream's next record by walking the records cached after its last one, and a
-                // driver topic's partition carries thousands of streams with about one record each in the cache: each
-                // delivery walks the cache. 512 records (not Orleans' 4096) cut the CPU per record by a quarter
-                // (docs/benchmarks.md) and still hold two read batches.
+                // Records read and not yet delivered, per partition: a small bound on memory and on how far the grains can
+                // fall behind their partitions, still several reads' worth (docs/benchmarks.md).
                 o.CacheSize = DefaultCacheSize;
                 // A full cache is read again only at the agent's next tick: 20 ms (not Orleans' 100) lets a partition pass
                 // 25,600 records a second through a 512-record cache.

@@ -9,7 +9,7 @@ namespace SupplyGrid.Streaming.Kafka;
 
 /// <summary>
 /// What Orleans' persistent stream provider asks for: the Kafka adapter, the partition mapper, and a
-/// <see cref="SimpleQueueAdapterCache"/> per partition. Registered by
+/// <see cref="KafkaQueueCache"/> per partition. Registered by
 /// <see cref="KafkaStreamsSiloBuilderExtensions.AddKafkaStreams"/>.
 /// </summary>
 public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
@@ -42,7 +42,7 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
         _providerName = providerName;
         _options = options;
         QueueMapper = new KafkaQueueMapper(options.Topics);
-        _cache = new SimpleQueueAdapterCache(new SimpleQueueCacheOptions { CacheSize = options.CacheSize }, providerName, loggerFactory);
+        _cache = new KafkaQueueAdapterCache(options.CacheSize);
         _adapter = new KafkaQueueAdapter(providerName, options, QueueMapper, deadLetters, statistics, loggerFactory, time ?? TimeProvider.System);
         _failureLogger = loggerFactory.CreateLogger($"{typeof(KafkaDeliveryFailureHandler).FullName}.{providerName}");
     }

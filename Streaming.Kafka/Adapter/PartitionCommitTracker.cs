@@ -5,8 +5,8 @@ namespace SupplyGrid.Streaming.Kafka;
 /// once every record is. A record is finished when the stream cache has let go of it, or, for a record that goes to
 /// the dead-letter topic, when the broker has acknowledged its dead letter. A dead letter whose write failed never
 /// finishes: the position stays at it for the rest of this tracker's life, so the record is read again after a
-/// restart. Orleans' SimpleQueueCache lets go of records oldest first (only buckets no cursor points into), so purged
-/// records are always a prefix of those cached; acknowledgements may come in any order.
+/// restart. The stream cache (<see cref="KafkaQueueCache"/>) lets go of records oldest first, so purged records are
+/// always a prefix of those cached; acknowledgements may come in any order.
 /// Not thread-safe: a pulling agent calls its receiver one call at a time, and the receiver hands acknowledgements over
 /// on its own calls.
 /// </summary>
