@@ -9,8 +9,8 @@ namespace SupplyGrid.Streaming.Kafka;
 /// <summary>
 /// Reads one Kafka partition for its pulling agent: decodes records into <see cref="KafkaBatchContainer"/>s, sends the
 /// records it cannot deliver to the dead-letter topic, and commits the group's offset only past records that are
-/// finished: let go of by the stream cache (Orleans' SimpleQueueCache drops a record once every cursor has moved past
-/// it), or dead-lettered with the broker's acknowledgement. A silo that dies re-reads what it had not finished:
+/// finished: let go of by the stream cache (<see cref="KafkaQueueCache"/> drops a record once every cursor of its
+/// stream has moved past it), or dead-lettered with the broker's acknowledgement. A silo that dies re-reads what it had not finished:
 /// at-least-once. The agent calls one method at a time.
 /// </summary>
 internal sealed class KafkaQueueAdapterReceiver : IQueueAdapterReceiver, IPartitionLagSource

@@ -36,7 +36,7 @@ public sealed class KafkaStreamOptions
     public string DeadLetterTopic { get; set; } = "";
 
     /// <summary>
-    /// Records each partition's cache (Orleans' <c>SimpleQueueCache</c>) holds. A partition reads no further while its
+    /// Records each partition's cache (<see cref="KafkaQueueCache"/>) holds. A partition reads no further while its
     /// cache is full, and offsets are committed only once the cache has let go of a record.
     /// </summary>
     public int CacheSize { get; set; } = Orleans.Configuration.SimpleQueueCacheOptions.DEFAULT_CACHE_SIZE;
