@@ -27,7 +27,8 @@ namespace SupplyGrid.Bench.City;
 /// (simulated; one per 2,000 drivers, concentrated around five hubs, and the 15 minutes before the start delivered
 /// first so demand windows begin full), --via (grain-calls or kafka), --window (records handed over and not yet
 /// handled: in flight by grain calls, 5,000; produced and not yet delivered via Kafka, 20,000, as records wait longer
-/// on the way), --warmup-rounds (5; the resident heap per driver is measured after them, then rounds go on until one
+/// on the way), --cache-size and --read-interval-ms (via Kafka: the stream provider's cache per partition and read
+/// interval, the grid's 512 and 20 ms unless given), --warmup-rounds (5; the resident heap per driver is measured after them, then rounds go on until one
 /// compiles fewer than 20 methods, at most --max-warmup-rounds, 40), --seed, --pool-shards (campaign grains of the
 /// reposition pool, 16: a fleet this size makes thousands of ledger movements a second), --baseline-seconds (5),
 /// --baseline-callers (256), --diagnostics (per-method call timings and calls by caller, to stderr).
@@ -55,6 +56,9 @@ public sealed class CitySuite : IBenchSuite
         }
 
         var window = checked((int)args.Long("window", via == KafkaCityFeed.Name ? KafkaCityFeed.DefaultWindow : GrainCallFeed.DefaultWindow));
+        // Through Kafka only: the provider's cache per partition and read interval, when not the grid's defaults.
+        int? cacheSize = args.Has("cache-size") ? checked((int)args.Long("cache-size", 0)) : null;
+        TimeSpan? readInterval = args.Has("read-interval-ms") ? TimeSpan.FromMilliseconds(args.Double("read-interval-ms", 0)) : null;
         if (drivers < 1 || seconds <= 0 || bookingsPerSecond < 0 || window < 1 || warmupRounds < 1 || baselineSeconds <= 0 || baselineCallers < 1)
         {
             Console.Error.WriteLine("city: --drivers, --seconds, --window, --warmup-rounds, --baseline-seconds and --baseline-callers must be positive, --bookings-per-s not negative");
@@ -86,7 +90,7 @@ public sealed class CitySuite : IBenchSuite
             {
                 if (timings is not null)
                     silo.AddIncomingGrainCallFilter(timings).AddOutgoingGrainCallFilter(timings);
-                kafka?.AddTo(silo, contracts);
+                kafka?.AddTo(silo, contracts, cacheSize, readInterval);
             });
         var grains = host.Services.GetRequiredService<IGrainFactory>();
 

@@ -44,7 +44,9 @@ internal sealed class BenchKafka : IDisposable
     /// <paramref name="contracts"/> (on the simulated clock: record times are simulated), and keeps the provider's
     /// pulling agents on the system clock (<see cref="SystemTargetTimers"/>).
     /// </summary>
-    public void AddTo(ISiloBuilder silo, TopicContracts contracts)
+    /// <param name="cacheSize">The provider's cache per partition; null keeps the grid's default.</param>
+    /// <param name="readInterval">The pulling agents' read interval; null keeps the grid's default.</param>
+    public void AddTo(ISiloBuilder silo, TopicContracts contracts, int? cacheSize = null, TimeSpan? readInterval = null)
     {
         silo.Services.AddSingleton(contracts);
         SystemTargetTimers.Use(silo);
@@ -55,6 +57,8 @@ internal sealed class BenchKafka : IDisposable
             o.DeadLetterTopic = DeadLetterTopic;
             foreach (var (key, value) in EmbeddedKafkaBroker.ConsumerSettings)
                 o.ConsumerSettings[key] = value;
+            o.CacheSize = cacheSize ?? o.CacheSize;
+            o.ReadInterval = readInterval ?? o.ReadInterval;
         }));
     }
 
