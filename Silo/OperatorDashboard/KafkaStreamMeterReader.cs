@@ -21,7 +21,7 @@ internal sealed class KafkaStreamMeterReader : IDisposable
 
     public KafkaStreamMeterReader()
     {
-        foreach (var reason in new[] { KafkaDeadLetterReasons.NoKey, KafkaDeadLetterReasons.Rejected, KafkaDeadLetterReasons.DecoderThrew, KafkaDeadLetterReasons.DeliveryFailed })
+        foreach (var reason in KafkaDeadLetterReasons.All)
             _deadLettersByReason[reason] = 0;
         _listener.InstrumentPublished = (instrument, listener) =>
         {

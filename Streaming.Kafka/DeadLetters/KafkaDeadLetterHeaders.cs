@@ -55,4 +55,7 @@ public static class KafkaDeadLetterReasons
     /// Orleans gave up delivering it (the record is read again from Kafka to write its dead letter).
     /// </summary>
     public const string DeliveryFailed = "delivery_failed";
+
+    /// <summary>Every category the provider itself gives (a decoder may add its own).</summary>
+    public static IReadOnlyList<string> All { get; } = [NoKey, Rejected, DecoderThrew, DeliveryFailed];
 }
